@@ -1,0 +1,29 @@
+import { formatDate } from '@/data/format';
+import type { ServiceStatus } from '@/data/schema';
+import { SERVICE_LABELS, SERVICE_STATE_LABELS, type ServiceState } from '@/data/vocabulary';
+
+const SHAPES: Record<ServiceState, string> = { suspended: '✕', degraded: '!', unaffected: '✓', restored: '↺' };
+/** Worst first: what is down matters more than what works. */
+const ORDER: Record<ServiceState, number> = { suspended: 0, degraded: 1, restored: 2, unaffected: 3 };
+
+export function sortServices(services: ServiceStatus[]): ServiceStatus[] {
+  return [...services].sort((a, b) => ORDER[a.state] - ORDER[b.state]);
+}
+
+/** "Click & collect: suspended since 25 Apr 2025": the state of each service the shopper came for. */
+export function ServiceGrid({ services, compact = false }: { services: ServiceStatus[]; compact?: boolean }) {
+  if (services.length === 0) return null;
+  return (
+    <ul class="services" aria-label="Services">
+      {sortServices(services).map((s) => (
+        <li key={s.service} class={`service service-${s.state}`}>
+          <span class="service-shape" aria-hidden="true">{SHAPES[s.state]}</span>
+          <span class="service-name">{SERVICE_LABELS[s.service]}:</span>{' '}
+          <span class="service-state">{SERVICE_STATE_LABELS[s.state]}</span>
+          {s.state !== 'unaffected' && <span class="service-since"> since {formatDate(s.since)}</span>}
+          {!compact && s.note && <span class="service-note"> — {s.note}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,28 @@
+import { formatDate } from '@/data/format';
+import type { Source } from '@/data/schema';
+
+/** Only https links are ever rendered as links; validation already refuses anything else. */
+export function safeHref(url: string): string | undefined {
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function SourceList({ sources }: { sources: Source[] }) {
+  return (
+    <ul class="sources">
+      {sources.map((s) => (
+        <li key={s.url}>
+          <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer">
+            {s.title ?? s.publisher}
+          </a>
+          {s.title && <span> — {s.publisher}</span>}
+          {s.date && <span>, {formatDate(s.date)}</span>}
+          {s.licence && <span class="licence"> (licence: {s.licence})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Keeping the bundled dataset installed. The build writes two files into the extension:
+ * `dataset.json` (the data) and `dataset.version.json` (its hash). A cold start reads only the
+ * small one; the data is parsed and loaded only when it differs from what is installed, in one
+ * transaction, so a half-loaded dataset is never visible.
+ */
+import { installDataset, installedDataset, type CaveatDb } from './db';
+import { datasetSchema } from './schema';
+import { parseSafeJson } from './safe-json';
+
+export const BUNDLED_DATASET_PATH = '/dataset.json';
+export const BUNDLED_VERSION_PATH = '/dataset.version.json';
+
+export interface BundledVersion {
+  version: string;
+  contentHash: string;
+}
+
+export type FetchText = (path: string) => Promise<string>;
+
+/** Returns true when it installed the bundled dataset, false when it was already in place. */
+export async function ensureBundledDataset(db: CaveatDb, fetchText: FetchText, now: () => Date = () => new Date()): Promise<boolean> {
+  const [installed, bundled] = await Promise.all([installedDataset(db), fetchText(BUNDLED_VERSION_PATH).then((t) => JSON.parse(t) as BundledVersion)]);
+  if (installed?.contentHash === bundled.contentHash) return false;
+  const dataset = datasetSchema.parse(parseSafeJson(await fetchText(BUNDLED_DATASET_PATH)));
+  if (dataset.contentHash !== bundled.contentHash) throw new Error('bundled dataset does not match its version file; rebuild the extension');
+  await installDataset(db, dataset, now().toISOString());
+  return true;
+}

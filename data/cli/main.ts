@@ -1,0 +1,43 @@
+/**
+ * The maintainers' CLI: `npm run dataset -- <command>`. Each command is one small module;
+ * this file only dispatches. Exit codes: 0 done, 1 the data has problems, 2 a usage error.
+ */
+import { buildCommand } from './build';
+import { matchCommand } from './match';
+import { UsageError } from './usage';
+import { validateCommand } from './validate';
+
+const COMMANDS: Record<string, { run(args: string[]): Promise<number>; help: string }> = {
+  validate: { run: validateCommand, help: 'validate [FILE…]       check the curated data (or the given files)' },
+  build: { run: buildCommand, help: 'build                  validate and write public/dataset.json for the extension' },
+  match: { run: matchCommand, help: 'match <url> [--json]   which incidents the extension would show for a URL' },
+};
+
+function usage(): string {
+  return ['usage: npm run dataset -- <command>', '', ...Object.values(COMMANDS).map((c) => `  ${c.help}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${name}: ${error.message}`);
+      return 2;
+    }
+    console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

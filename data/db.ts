@@ -1,0 +1,67 @@
+/**
+ * The incident database: the only code that touches IndexedDB. It lives in the extension's
+ * origin (a content script's IndexedDB would belong to the page), holds the installed dataset and
+ * nothing the user set, so a dataset swap can never lose a setting.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import { candidateDomains, domainMatches } from './hostname';
+import type { Dataset, Incident } from './schema';
+
+export interface InstalledDataset {
+  key: 'dataset';
+  version: string;
+  dataAsOf: string;
+  contentHash: string;
+  counts: Dataset['counts'];
+  /** "bundled" for the copy shipped inside the extension. */
+  origin: 'bundled';
+  installedAt: string;
+}
+
+export type CaveatDb = Dexie & {
+  incidents: EntityTable<Incident, 'id'>;
+  meta: EntityTable<InstalledDataset, 'key'>;
+};
+
+export const DB_NAME = 'caveat';
+
+export function openDb(name = DB_NAME): CaveatDb {
+  const db = new Dexie(name) as CaveatDb;
+  db.version(1).stores({
+    // *domains: a multi-entry index, so a lookup is one indexed query over a hostname's suffixes.
+    incidents: 'id, *domains, disclosedOn',
+    meta: 'key',
+  });
+  return db;
+}
+
+/** Replaces the installed dataset in one transaction: readers see the old one or the new one, never half. */
+export async function installDataset(db: CaveatDb, dataset: Dataset, installedAt: string): Promise<void> {
+  await db.transaction('rw', db.incidents, db.meta, async () => {
+    await db.incidents.clear();
+    await db.incidents.bulkAdd(dataset.incidents);
+    await db.meta.put({
+      key: 'dataset',
+      version: dataset.version,
+      dataAsOf: dataset.dataAsOf,
+      contentHash: dataset.contentHash,
+      counts: dataset.counts,
+      origin: 'bundled',
+      installedAt,
+    });
+  });
+}
+
+export async function installedDataset(db: CaveatDb): Promise<InstalledDataset | undefined> {
+  return db.meta.get('dataset');
+}
+
+/** Incidents whose domains match `hostname` (already normalised) under the matching rule. */
+export async function incidentsForHostname(db: CaveatDb, hostname: string): Promise<Incident[]> {
+  const rows = await db.incidents.where('domains').anyOf(candidateDomains(hostname)).distinct().toArray();
+  return rows.filter((incident) => incident.domains.some((d) => domainMatches(d, hostname)));
+}
+
+export async function allIncidents(db: CaveatDb): Promise<Incident[]> {
+  return db.incidents.toArray();
+}

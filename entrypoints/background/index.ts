@@ -1,0 +1,8 @@
+import { startBackground } from './service';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground();
+  },
+});

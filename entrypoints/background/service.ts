@@ -1,0 +1,73 @@
+/**
+ * The background service: owns the incident database, answers lookups, keeps each tab's badge
+ * and injects the banner into matching pages only. Pages that match nothing get no script at all.
+ */
+import { browser } from 'wxt/browser';
+import { ensureBundledDataset } from '@/data/bundled-dataset';
+import { incidentsForHostname, openDb } from '@/data/db';
+import { isoToday } from '@/data/incident-state';
+import { handleMessage, reportForUrl, type HandlerDeps } from '@/data/message-handler';
+import { STORAGE_KEYS } from '@/data/settings';
+import { applyBadge } from './badge';
+
+const BANNER_SCRIPT = '/content-scripts/banner.js';
+
+export function startBackground(): void {
+  const db = openDb();
+  const fetchText = (path: string) => fetch(browser.runtime.getURL(path as '/')).then((r) => r.text());
+  // Every lookup waits for this, so a lookup at cold start answers from the full dataset, never "nothing".
+  let ready = ensureBundledDataset(db, fetchText).then(
+    () => console.info('[caveat] dataset ready'),
+    (error: unknown) => console.error('[caveat] could not install the bundled dataset', error),
+  );
+  browser.runtime.onInstalled.addListener(() => {
+    ready = ready.then(() => ensureBundledDataset(db, fetchText)).then(() => undefined, (error: unknown) => console.error('[caveat]', error));
+  });
+
+  const deps: HandlerDeps = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    lookup: async (hostname) => {
+      await ready;
+      return incidentsForHostname(db, hostname);
+    },
+    storage: browser.storage.local,
+    realToday: () => isoToday(),
+  };
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // sendResponse + `return true` works alike in Chromium, Firefox and the polyfill.
+    void handleMessage(message, sender, deps).then(sendResponse);
+    return true;
+  });
+
+  async function refreshTab(tabId: number, url: string, inject: boolean): Promise<void> {
+    const report = await reportForUrl(url, deps);
+    await applyBadge(tabId, report);
+    if (inject && report && report.banner.length > 0) {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [BANNER_SCRIPT] });
+    }
+  }
+  const onError = (error: unknown) => {
+    // A tab closed or navigated away between the event and our answer: nothing to do.
+    if (!/No tab with id|Frame with ID|cannot be scripted|Cannot access/i.test(String(error))) console.error('[caveat]', error);
+  };
+
+  browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
+    if (frameId === 0) refreshTab(tabId, url, false).catch(onError);
+  });
+  browser.webNavigation.onDOMContentLoaded.addListener(({ tabId, frameId, url }) => {
+    if (frameId === 0) refreshTab(tabId, url, true).catch(onError);
+  });
+  browser.webNavigation.onHistoryStateUpdated.addListener(({ tabId, frameId, url }) => {
+    if (frameId === 0) refreshTab(tabId, url, false).catch(onError);
+  });
+
+  // Settings, mutes and dismissals change what the badge says: bring every open tab up to date.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !Object.values(STORAGE_KEYS).some((key) => key in changes)) return;
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined && tab.url) refreshTab(tab.id, tab.url, false).catch(onError);
+    });
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * The banner. Never in the manifest: the background injects it only into pages whose site has
+ * news, so pages that match nothing carry no Caveat code at all.
+ */
+import { browser } from 'wxt/browser';
+import type { BannerPayload, ContentRequest, Response } from '@/data/protocol';
+import { mountBanner } from './mount';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  registration: 'runtime',
+  noScriptStartedPostMessage: true,
+  async main() {
+    const send = <T,>(request: ContentRequest) => browser.runtime.sendMessage(request) as Promise<Response<T>>;
+    const answer = await send<BannerPayload>({ type: 'banner:get' });
+    if (!answer.ok || answer.value.banner.length === 0) return;
+    const { banner, site } = answer.value;
+    const ids = banner.map((i) => i.id);
+    mountBanner(site, banner, {
+      dismiss: () => send({ type: 'banner:dismiss', incidentIds: ids }),
+      mute: () => send({ type: 'banner:mute' }),
+    });
+    console.info('[caveat] banner shown');
+  },
+});
