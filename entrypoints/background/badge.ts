@@ -4,12 +4,12 @@ import type { SiteReport } from '@/data/site-report';
 /** Coloured when something is news, grey when there is only history. Colour is never the only signal: the count and the title say it too. */
 const COLOURS = { alert: '#B45309', history: '#6B7280', none: '#6B7280' } as const;
 
-export async function applyBadge(tabId: number, report: SiteReport | null): Promise<void> {
+export async function applyBadge(tabId: number, report: SiteReport | null, withTitle: boolean): Promise<void> {
   const badge = report?.badge ?? { text: '', tone: 'none' as const };
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),
     browser.action.setBadgeBackgroundColor({ tabId, color: COLOURS[badge.tone] }),
-    browser.action.setTitle({ tabId, title: titleFor(report) }),
+    withTitle && browser.action.setTitle({ tabId, title: titleFor(report) }),
   ]);
 }
 

@@ -41,12 +41,16 @@ export function startBackground(): void {
     return true;
   });
 
-  async function refreshTab(tabId: number, url: string, inject: boolean): Promise<void> {
+  /**
+   * `commit`: the badge as soon as the page commits. `ready` (DOMContentLoaded): the banner if the
+   * site has news, then the badge's title, which is therefore the sign that Caveat has decided.
+   */
+  async function refreshTab(tabId: number, url: string, phase: 'commit' | 'ready' | 'update'): Promise<void> {
     const report = await reportForUrl(url, deps);
-    await applyBadge(tabId, report);
-    if (inject && report && report.banner.length > 0) {
+    if (phase === 'ready' && report && report.banner.length > 0) {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [BANNER_SCRIPT] });
     }
+    await applyBadge(tabId, report, phase !== 'commit');
   }
   const onError = (error: unknown) => {
     // A tab closed or navigated away between the event and our answer: nothing to do.
@@ -54,20 +58,20 @@ export function startBackground(): void {
   };
 
   browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
-    if (frameId === 0) refreshTab(tabId, url, false).catch(onError);
+    if (frameId === 0) refreshTab(tabId, url, 'commit').catch(onError);
   });
   browser.webNavigation.onDOMContentLoaded.addListener(({ tabId, frameId, url }) => {
-    if (frameId === 0) refreshTab(tabId, url, true).catch(onError);
+    if (frameId === 0) refreshTab(tabId, url, 'ready').catch(onError);
   });
   browser.webNavigation.onHistoryStateUpdated.addListener(({ tabId, frameId, url }) => {
-    if (frameId === 0) refreshTab(tabId, url, false).catch(onError);
+    if (frameId === 0) refreshTab(tabId, url, 'update').catch(onError);
   });
 
   // Settings, mutes and dismissals change what the badge says: bring every open tab up to date.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !Object.values(STORAGE_KEYS).some((key) => key in changes)) return;
     void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined && tab.url) refreshTab(tab.id, tab.url, false).catch(onError);
+      for (const tab of tabs) if (tab.id !== undefined && tab.url) refreshTab(tab.id, tab.url, 'update').catch(onError);
     });
   });
 }
