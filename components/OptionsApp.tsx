@@ -76,7 +76,7 @@ export function OptionsApp(props: OptionsAppProps) {
         </p>
       </section>
 
-      <section aria-labelledby="dataset-heading">
+      <section aria-labelledby="dataset-heading" role="region">
         <h2 id="dataset-heading">Dataset</h2>
         {dataset ? (
           <dl class="dataset">

@@ -28,7 +28,7 @@ export function SearchPanel({ index, today }: SearchPanelProps) {
         <div class="filters">
           <label>
             Service{' '}
-            <select value={query.service ?? ''} onChange={(e) => set({ service: (e.currentTarget.value || undefined) as ServiceKey | undefined })}>
+            <select aria-label="Filter by service" value={query.service ?? ''} onChange={(e) => set({ service: (e.currentTarget.value || undefined) as ServiceKey | undefined })}>
               <option value="">Any service</option>
               {SERVICE_KEYS.map((key) => (
                 <option key={key} value={key}>
@@ -39,7 +39,7 @@ export function SearchPanel({ index, today }: SearchPanelProps) {
           </label>
           <label>
             Status{' '}
-            <select value={query.status ?? ''} onChange={(e) => set({ status: (e.currentTarget.value || undefined) as IncidentStatus | undefined })}>
+            <select aria-label="Filter by status" value={query.status ?? ''} onChange={(e) => set({ status: (e.currentTarget.value || undefined) as IncidentStatus | undefined })}>
               <option value="">Any status</option>
               {INCIDENT_STATUSES.map((key) => (
                 <option key={key} value={key}>

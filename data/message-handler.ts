@@ -29,12 +29,8 @@ export interface HandlerDeps {
 const fail = (code: 'malformed' | 'forbidden' | 'unavailable', message: string) => ({ ok: false as const, error: { code, message } });
 
 function isExtensionPage(sender: Sender, deps: HandlerDeps): boolean {
-  if (sender.id !== deps.extensionId || !sender.url) return false;
-  try {
-    return new URL(sender.url).origin === deps.extensionOrigin;
-  } catch {
-    return false;
-  }
+  // A string prefix, not URL.origin: Node's URL gives "null" as the origin of extension URLs.
+  return sender.id === deps.extensionId && typeof sender.url === 'string' && sender.url.startsWith(`${deps.extensionOrigin}/`);
 }
 
 export async function reportForUrl(url: string, deps: HandlerDeps): Promise<SiteReport | null> {
@@ -64,8 +60,8 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Hand
 }
 
 function describe(message: unknown): string {
-  const type = message && typeof message === 'object' && 'type' in message ? String((message as { type: unknown }).type).slice(0, 40) : typeof message;
-  return `not a valid request (${type})`;
+  const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+  return `not a valid request (${typeof type === 'string' ? type.slice(0, 40) : typeof message})`;
 }
 
 async function handleContentRequest(request: Request & { type: `banner:${string}` }, tabUrl: string, deps: HandlerDeps) {

@@ -26,7 +26,7 @@ export function startBackground(): void {
 
   const deps: HandlerDeps = {
     extensionId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     lookup: async (hostname) => {
       await ready;
       return incidentsForHostname(db, hostname);
