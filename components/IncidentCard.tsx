@@ -42,6 +42,7 @@ export function IncidentCard({ incident, today, collapsed = false }: IncidentCar
 
 function IncidentDetails({ incident, today }: { incident: Incident; today: string }) {
   const services = servicesAsOf(incident, today);
+  const timeline = incident.timeline.filter((t) => t.date <= today);
   return (
     <div class="card-body">
       <p>{incident.summary}</p>
@@ -79,36 +80,37 @@ function IncidentDetails({ incident, today }: { incident: Incident; today: strin
           </ul>
         </section>
       )}
-      {incident.actors.length > 0 && (
-        <p>
-          <strong>Actors: </strong>
-          {incident.actors.map((a) => `${a.name} (${a.basis})`).join(', ')}
-        </p>
-      )}
-      {incident.authorities.length > 0 && (
-        <p>
-          <strong>Authorities: </strong>
-          {incident.authorities.join(', ')}
-        </p>
-      )}
-      {incident.timeline.length > 0 && (
-        <section>
-          <h4>Timeline</h4>
-          <ol class="timeline">
-            {incident.timeline
-              .filter((t) => t.date <= today)
-              .map((t) => (
+      <details class="more">
+        <summary>Who, when and sources</summary>
+        {incident.actors.length > 0 && (
+          <p>
+            <strong>Actors: </strong>
+            {incident.actors.map((a) => `${a.name} (${a.basis})`).join(', ')}
+          </p>
+        )}
+        {incident.authorities.length > 0 && (
+          <p>
+            <strong>Authorities: </strong>
+            {incident.authorities.join(', ')}
+          </p>
+        )}
+        {timeline.length > 0 && (
+          <section>
+            <h4>Timeline</h4>
+            <ol class="timeline">
+              {timeline.map((t) => (
                 <li key={`${t.date} ${t.event}`}>
                   <time dateTime={t.date}>{formatDate(t.date)}</time> {t.event}
                 </li>
               ))}
-          </ol>
+            </ol>
+          </section>
+        )}
+        <section>
+          <h4>Sources</h4>
+          <SourceList sources={incident.sources} />
         </section>
-      )}
-      <section>
-        <h4>Sources</h4>
-        <SourceList sources={incident.sources} />
-      </section>
+      </details>
     </div>
   );
 }

@@ -22,6 +22,8 @@ test('the popup tells the full story of the current site', async ({ context, ext
   await expect(card.getByRole('heading', { name: 'Services' })).toBeVisible();
   await expect(card).toContainText('Click & collect: suspended since 25 Apr 2025');
   await expect(card.getByRole('heading', { name: 'What to do' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Data exposed' })).toBeVisible();
+  await card.getByText('Who, when and sources').click();
   await expect(card.getByRole('heading', { name: 'Timeline' })).toBeVisible();
   await expect(card).toContainText('Scattered Spider');
   // Sources: publisher and a real https link.
@@ -82,9 +84,14 @@ test('search works from the keyboard alone', async ({ context, extensionId }) =>
   const result = popup.locator('[data-incident="blue-yonder-2024-11"]');
   await expect(result).toBeVisible();
   // Tab on to the first result and open it with Enter.
-  for (let i = 0; i < 10 && !(await result.locator('summary').evaluate((el) => el === document.activeElement)); i++) await popup.keyboard.press('Tab');
-  await expect(result.locator('summary')).toBeFocused();
+  for (let i = 0; i < 10 && !(await result.locator(':scope > summary').evaluate((el) => el === document.activeElement)); i++) await popup.keyboard.press('Tab');
+  await expect(result.locator(':scope > summary')).toBeFocused();
   await popup.keyboard.press('Enter');
   await expect(result).toHaveAttribute('open', '');
+  await expect(result.getByRole('heading', { name: 'Services' })).toBeVisible();
+  // Sources are one more keyboard step away.
+  await popup.keyboard.press('Tab');
+  await expect(result.getByText('Who, when and sources')).toBeFocused();
+  await popup.keyboard.press('Enter');
   await expect(result.getByRole('heading', { name: 'Sources' })).toBeVisible();
 });
