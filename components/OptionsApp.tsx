@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { InstalledDataset } from '@/data/db';
 import { formatDate } from '@/data/format';
 import type { Settings } from '@/data/settings';
+import { PROGRESS_WORDS, type UpdateStatus } from '@/data/update/status';
+import { UpdatesSection } from './UpdatesSection';
 
 export interface OptionsAppProps {
   settings: Settings;
@@ -11,6 +13,12 @@ export interface OptionsAppProps {
   onSettings(change: Partial<Settings>): Promise<void>;
   onUnmute(site: string): Promise<void>;
   onResetDismissals(): Promise<void>;
+  /** The build's default update URL ('' when none). */
+  buildUpdateUrl: string;
+  updateStatus: UpdateStatus | undefined;
+  updateProgress: keyof typeof PROGRESS_WORDS | null;
+  onCheckNow(): Promise<void>;
+  onImportFile(file: File): Promise<void>;
 }
 
 export function OptionsApp(props: OptionsAppProps) {
@@ -89,12 +97,13 @@ export function OptionsApp(props: OptionsAppProps) {
             <dt>Domains</dt>
             <dd>{dataset.counts.domains}</dd>
             <dt>Origin</dt>
-            <dd>Bundled with the extension</dd>
+            <dd>{dataset.origin === 'signed' ? `Signed update (sequence ${dataset.sequence})` : 'Bundled with the extension'}</dd>
           </dl>
         ) : (
           <p>The dataset is not installed yet.</p>
         )}
       </section>
+      <UpdatesSection {...props} />
       <p role="status" class="message">
         {message}
       </p>

@@ -14,6 +14,17 @@ export const BUNDLED_VERSION_PATH = '/dataset.version.json';
 export interface BundledVersion {
   version: string;
   contentHash: string;
+  sequence: number;
+}
+
+/**
+ * The sequence a bundled dataset carries: its data date as YYYYMMDD00. A signed update published
+ * later gets a higher number (`publish` starts from the same scheme), so a newer signed dataset is
+ * never replaced by an older bundled one, and a newer extension release replaces an older update.
+ */
+export function bundledSequence(dataAsOf: string): number {
+  const [y, m = '01', d = '01'] = dataAsOf.split('-');
+  return Number(`${y}${m}${d}00`);
 }
 
 export type FetchText = (path: string) => Promise<string>;
@@ -22,8 +33,10 @@ export type FetchText = (path: string) => Promise<string>;
 export async function ensureBundledDataset(db: CaveatDb, fetchText: FetchText, now: () => Date = () => new Date()): Promise<boolean> {
   const [installed, bundled] = await Promise.all([installedDataset(db), fetchText(BUNDLED_VERSION_PATH).then((t) => JSON.parse(t) as BundledVersion)]);
   if (installed?.contentHash === bundled.contentHash) return false;
+  // A signed update at least as new as this bundled copy stays.
+  if (installed?.origin === 'signed' && installed.sequence >= bundled.sequence) return false;
   const dataset = datasetSchema.parse(parseSafeJson(await fetchText(BUNDLED_DATASET_PATH)));
   if (dataset.contentHash !== bundled.contentHash) throw new Error('bundled dataset does not match its version file; rebuild the extension');
-  await installDataset(db, dataset, now().toISOString());
+  await installDataset(db, dataset, { origin: 'bundled', sequence: bundled.sequence, installedAt: now().toISOString() });
   return true;
 }

@@ -13,10 +13,14 @@ export interface InstalledDataset {
   dataAsOf: string;
   contentHash: string;
   counts: Dataset['counts'];
-  /** "bundled" for the copy shipped inside the extension. */
-  origin: 'bundled';
+  /** "bundled": shipped inside the extension; "signed": taken from a signed update. */
+  origin: 'bundled' | 'signed';
+  /** The publisher's sequence number: an update must be higher (no rollback, no replay). */
+  sequence: number;
   installedAt: string;
 }
+
+export type InstallInfo = Pick<InstalledDataset, 'origin' | 'sequence' | 'installedAt'>;
 
 export type CaveatDb = Dexie & {
   incidents: EntityTable<Incident, 'id'>;
@@ -32,11 +36,24 @@ export function openDb(name = DB_NAME): CaveatDb {
     incidents: 'id, *domains, disclosedOn',
     meta: 'key',
   });
+  // Version 2 (signed updates): the installed dataset records where it came from and its sequence.
+  // A version-1 dataset was always the bundled one; sequence 0 lets any newer dataset replace it.
+  db.version(2)
+    .stores({ incidents: 'id, *domains, disclosedOn', meta: 'key' })
+    .upgrade(async (tx) => {
+      await tx
+        .table('meta')
+        .toCollection()
+        .modify((row: Partial<InstalledDataset>) => {
+          row.origin ??= 'bundled';
+          row.sequence ??= 0;
+        });
+    });
   return db;
 }
 
 /** Replaces the installed dataset in one transaction: readers see the old one or the new one, never half. */
-export async function installDataset(db: CaveatDb, dataset: Dataset, installedAt: string): Promise<void> {
+export async function installDataset(db: CaveatDb, dataset: Dataset, info: InstallInfo): Promise<void> {
   await db.transaction('rw', db.incidents, db.meta, async () => {
     await db.incidents.clear();
     await db.incidents.bulkAdd(dataset.incidents);
@@ -46,8 +63,7 @@ export async function installDataset(db: CaveatDb, dataset: Dataset, installedAt
       dataAsOf: dataset.dataAsOf,
       contentHash: dataset.contentHash,
       counts: dataset.counts,
-      origin: 'bundled',
-      installedAt,
+      ...info,
     });
   });
 }

@@ -6,6 +6,7 @@ import { hostnameFromUrl, siteOf } from './hostname';
 import { revisionAsOf } from './incident-state';
 import { contentRequestSchema, pageRequestSchema, type Request, type Response, type ResponseFor } from './protocol';
 import type { Incident } from './schema';
+import type { UpdateStatus } from './update/status';
 import { buildSiteReport, todayFor, type SiteReport } from './site-report';
 import { readUserState, recordDismissals, setSiteMuted, type KeyValueArea } from './settings';
 
@@ -24,6 +25,11 @@ export interface HandlerDeps {
   lookup(hostname: string): Promise<Incident[]>;
   storage: KeyValueArea;
   realToday(): string;
+  /** Taking dataset updates: only the extension's own pages may ask. */
+  updates?: {
+    check(): Promise<UpdateStatus>;
+    importFile(text: string): Promise<UpdateStatus>;
+  };
 }
 
 const fail = (code: 'malformed' | 'forbidden' | 'unavailable', message: string) => ({ ok: false as const, error: { code, message } });
@@ -85,11 +91,17 @@ async function handleContentRequest(request: Request & { type: `banner:${string}
   }
 }
 
-async function handlePageRequest(request: Request & { type: `site:${string}` }, deps: HandlerDeps) {
+async function handlePageRequest(request: Request & { type: `site:${string}` | `update:${string}` }, deps: HandlerDeps) {
   switch (request.type) {
     case 'site:report':
       return reportForUrl(request.url, deps);
     case 'site:mute':
       return setSiteMuted(deps.storage, siteOf(request.site), request.muted);
+    case 'update:check':
+      if (!deps.updates) throw new Error('updates are not available');
+      return deps.updates.check();
+    case 'update:import':
+      if (!deps.updates) throw new Error('updates are not available');
+      return deps.updates.importFile(request.text);
   }
 }

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { SiteReport } from './site-report';
+import { MAX_DATASET_BYTES, MAX_MANIFEST_BYTES } from './update/manifest';
+import type { UpdateStatus } from './update/status';
 
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('banner:get') }),
@@ -16,6 +18,8 @@ export type ContentRequest = z.infer<typeof contentRequestSchema>;
 export const pageRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('site:report'), url: z.string().max(8192) }),
   z.strictObject({ type: z.literal('site:mute'), site: z.string().max(253), muted: z.boolean() }),
+  z.strictObject({ type: z.literal('update:check') }),
+  z.strictObject({ type: z.literal('update:import'), text: z.string().max(MAX_DATASET_BYTES + 2 * MAX_MANIFEST_BYTES) }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
@@ -34,4 +38,6 @@ export interface ResponseFor {
   'banner:mute': null;
   'site:report': SiteReport | null;
   'site:mute': string[];
+  'update:check': UpdateStatus;
+  'update:import': UpdateStatus;
 }

@@ -16,6 +16,14 @@ export const settingsSchema = z.object({
    * the extension looked during a past incident; not offered in the options page.
    */
   todayOverride: isoDate.length(10).nullable(),
+  /** Where signed dataset updates come from (the manifest's https URL); null: the build's default, if any. */
+  updateUrl: z
+    .string()
+    .max(2000)
+    .refine((u) => /^https:\/\/[^/@\s]+(\/\S*)?$/.test(u), 'must be an https URL')
+    .nullable(),
+  /** Check the update URL once a day. */
+  autoUpdate: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -23,6 +31,8 @@ export const DEFAULT_SETTINGS: Settings = {
   alertWindowDays: 180,
   bannerEnabled: true,
   todayOverride: null,
+  updateUrl: null,
+  autoUpdate: true,
 };
 
 /** Registrable domains ("marksandspencer.com") whose banners the user silenced for good. */

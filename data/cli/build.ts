@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bundledSequence, type BundledVersion } from '../bundled-dataset';
 import { buildDataset, serialiseDataset } from '../dataset';
 import { formatProblem } from '../validate';
 import { displayPath, PUBLIC_DIR } from './files';
@@ -18,7 +19,8 @@ export async function buildCommand(args: string[]): Promise<number> {
   await mkdir(outDir, { recursive: true });
   const datasetFile = path.join(outDir, 'dataset.json');
   await writeFile(datasetFile, serialiseDataset(dataset));
-  await writeFile(path.join(outDir, 'dataset.version.json'), `${JSON.stringify({ version: dataset.version, contentHash: dataset.contentHash })}\n`);
+  const version: BundledVersion = { version: dataset.version, contentHash: dataset.contentHash, sequence: bundledSequence(dataset.dataAsOf) };
+  await writeFile(path.join(outDir, 'dataset.version.json'), `${JSON.stringify(version)}\n`);
   console.error(`built ${displayPath(datasetFile)}: version ${dataset.version}, ${dataset.counts.incidents} incidents, ${dataset.counts.domains} domains`);
   return 0;
 }

@@ -9,6 +9,7 @@ import { isoToday } from '@/data/incident-state';
 import { handleMessage, reportForUrl, type HandlerDeps } from '@/data/message-handler';
 import { STORAGE_KEYS } from '@/data/settings';
 import { applyBadge } from './badge';
+import { startUpdates } from './updates';
 
 const BANNER_SCRIPT = '/content-scripts/banner.js';
 
@@ -34,6 +35,7 @@ export function startBackground(): void {
     storage: browser.storage.local,
     realToday: () => isoToday(),
   };
+  deps.updates = startUpdates(db, () => ready);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // sendResponse + `return true` works alike in Chromium, Firefox and the polyfill.

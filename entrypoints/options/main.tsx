@@ -3,29 +3,43 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/OptionsApp';
 import '@/components/page-styles.css';
 import { installedDataset, openDb } from '@/data/db';
+import type { PageRequest, Response, ResponseFor } from '@/data/protocol';
 import { readUserState, resetDismissals, setSiteMuted, updateSettings } from '@/data/settings';
+import { UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, updateStatusSchema, type PROGRESS_WORDS } from '@/data/update/status';
 
 const area = browser.storage.local;
+const db = openDb();
+
+const send = <K extends PageRequest['type']>(request: PageRequest & { type: K }) =>
+  browser.runtime.sendMessage(request) as Promise<Response<ResponseFor[K]>>;
 
 async function draw() {
-  const [state, dataset] = await Promise.all([readUserState(area), installedDataset(openDb())]);
+  const [state, dataset, stored] = await Promise.all([readUserState(area), installedDataset(db), area.get([UPDATE_STATUS_KEY, UPDATE_PROGRESS_KEY])]);
+  const status = updateStatusSchema.safeParse(stored[UPDATE_STATUS_KEY]);
+  const progress = (stored[UPDATE_PROGRESS_KEY] ?? null) as keyof typeof PROGRESS_WORDS | null;
   render(
     <OptionsApp
       settings={state.settings}
       mutedSites={state.mutedSites}
       dismissalCount={Object.keys(state.dismissals).length}
       dataset={dataset}
+      buildUpdateUrl={import.meta.env.WXT_UPDATE_URL ?? ''}
+      updateStatus={status.success ? status.data : undefined}
+      updateProgress={progress}
       onSettings={async (change) => {
         await updateSettings(area, change);
-        await draw();
       }}
       onUnmute={async (site) => {
         await setSiteMuted(area, site, false);
-        await draw();
       }}
       onResetDismissals={async () => {
         await resetDismissals(area);
-        await draw();
+      }}
+      onCheckNow={async () => {
+        await send({ type: 'update:check' });
+      }}
+      onImportFile={async (file) => {
+        await send({ type: 'update:import', text: await file.text() });
       }}
     />,
     document.getElementById('app')!,
@@ -33,4 +47,8 @@ async function draw() {
   document.body.dataset.ready = 'true';
 }
 
+// Everything shown comes from storage and the database: redraw whenever either changes, whoever changed it.
+browser.storage.onChanged.addListener((_, areaName) => {
+  if (areaName === 'local') void draw();
+});
 void draw();

@@ -6,6 +6,7 @@ import { serialiseDataset } from '@/data/dataset';
 import { makeIncident } from './helpers/incident';
 
 let db: CaveatDb;
+const BUNDLED = { origin: 'bundled', sequence: 1, installedAt: '2026-01-01T00:00:00Z' } as const;
 afterEach(async () => {
   db?.close();
   if (db) await db.delete();
@@ -18,7 +19,7 @@ const sub = makeIncident({ id: 'shop-sub-2024-01', organisation: 'Sub Shop', dom
 describe('the incident database', () => {
   it('finds incidents by any hostname at or below a dataset domain', async () => {
     db = openDb(`t-${Math.random()}`);
-    await installDataset(db, await buildDataset([shop, coop, sub]), '2026-01-01T00:00:00Z');
+    await installDataset(db, await buildDataset([shop, coop, sub]), BUNDLED);
     const ids = async (h: string) => (await incidentsForHostname(db, h)).map((i) => i.id);
     expect(await ids('exampleshop.co.uk')).toEqual([shop.id]);
     expect(await ids('www.exampleshop.co.uk')).toEqual([shop.id]);
@@ -30,9 +31,9 @@ describe('the incident database', () => {
 
   it('a new dataset replaces the old one whole', async () => {
     db = openDb(`t-${Math.random()}`);
-    await installDataset(db, await buildDataset([shop, coop]), '2026-01-01T00:00:00Z');
+    await installDataset(db, await buildDataset([shop, coop]), BUNDLED);
     const next = await buildDataset([sub]);
-    await installDataset(db, next, '2026-02-01T00:00:00Z');
+    await installDataset(db, next, BUNDLED);
     expect(await db.incidents.count()).toBe(1);
     expect((await installedDataset(db))?.contentHash).toBe(next.contentHash);
   });
@@ -40,10 +41,10 @@ describe('the incident database', () => {
   it('a failed install leaves the previous dataset intact', async () => {
     db = openDb(`t-${Math.random()}`);
     const first = await buildDataset([shop, coop]);
-    await installDataset(db, first, '2026-01-01T00:00:00Z');
+    await installDataset(db, first, BUNDLED);
     const broken = await buildDataset([sub]);
     broken.incidents.push(broken.incidents[0]!); // duplicate key: bulkAdd fails mid-transaction
-    await expect(installDataset(db, broken, '2026-02-01T00:00:00Z')).rejects.toThrow();
+    await expect(installDataset(db, broken, BUNDLED)).rejects.toThrow();
     expect((await db.incidents.toArray()).map((i) => i.id).sort()).toEqual([coop.id, shop.id].sort());
     expect((await installedDataset(db))?.contentHash).toBe(first.contentHash);
   });
@@ -53,7 +54,7 @@ describe('the incident database', () => {
     let dataset = await buildDataset([shop]);
     const files = () => ({
       '/dataset.json': serialiseDataset(dataset),
-      '/dataset.version.json': JSON.stringify({ version: dataset.version, contentHash: dataset.contentHash }),
+      '/dataset.version.json': JSON.stringify({ version: dataset.version, contentHash: dataset.contentHash, sequence: 2025060100 }),
     });
     const fetchText = async (path: string) => (files() as Record<string, string>)[path]!;
     expect(await ensureBundledDataset(db, fetchText)).toBe(true);
@@ -66,10 +67,10 @@ describe('the incident database', () => {
   it('a bundled file that does not match its version file is refused and changes nothing', async () => {
     db = openDb(`t-${Math.random()}`);
     const good = await buildDataset([shop]);
-    await installDataset(db, good, '2026-01-01T00:00:00Z');
+    await installDataset(db, good, BUNDLED);
     const other = await buildDataset([coop]);
     const fetchText = async (path: string) =>
-      path === '/dataset.json' ? serialiseDataset(other) : JSON.stringify({ version: 'x', contentHash: 'f'.repeat(64) });
+      path === '/dataset.json' ? serialiseDataset(other) : JSON.stringify({ version: 'x', contentHash: 'f'.repeat(64), sequence: 2025060100 });
     await expect(ensureBundledDataset(db, fetchText)).rejects.toThrow(/does not match/);
     expect((await installedDataset(db))?.contentHash).toBe(good.contentHash);
   });

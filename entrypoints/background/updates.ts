@@ -1,0 +1,83 @@
+/**
+ * Dataset updates in the background: a daily alarm and "check now" fetch the configured URL,
+ * "import from file" takes a signed file from the options page. One run at a time; the result and
+ * the stage under way are written to storage for the options page to show.
+ */
+import trustedKeysFile from '#trusted-keys';
+import { browser } from 'wxt/browser';
+import type { CaveatDb } from '@/data/db';
+import { isoToday } from '@/data/incident-state';
+import { readUserState } from '@/data/settings';
+import { fetchLimited } from '@/data/update/fetch-limited';
+import { UpdateRefused } from '@/data/update/refusal';
+import { statusFromError, statusFromOutcome, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, type UpdateStatus } from '@/data/update/status';
+import { updateFromFile, updateFromUrl, type UpdateDeps } from '@/data/update/take-update';
+import { loadTrustedKeys } from '@/data/update/trusted-keys';
+
+const ALARM = 'caveat-dataset-update';
+const DAY_MINUTES = 24 * 60;
+/** Set at build time (WXT_UPDATE_URL); empty means no default update URL. */
+export const BUILD_UPDATE_URL: string = import.meta.env.WXT_UPDATE_URL ?? '';
+
+export interface Updater {
+  check(): Promise<UpdateStatus>;
+  importFile(text: string): Promise<UpdateStatus>;
+}
+
+export function startUpdates(db: CaveatDb, ready: () => Promise<void>): Updater {
+  const keys = loadTrustedKeys(trustedKeysFile);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const deps = async (): Promise<UpdateDeps> => {
+    const { settings } = await readUserState(browser.storage.local);
+    return {
+      db,
+      trustedKeys: await keys,
+      fetchBytes: (url, max) => fetchLimited(url, max),
+      today: () => settings.todayOverride ?? isoToday(),
+      now: () => new Date(),
+      progress: (stage) => void browser.storage.local.set({ [UPDATE_PROGRESS_KEY]: stage }),
+    };
+  };
+
+  function run(source: UpdateStatus['source'], take: (d: UpdateDeps) => Promise<Parameters<typeof statusFromOutcome>[0]>): Promise<UpdateStatus> {
+    const next = queue.then(async () => {
+      // Never race the bundled install at startup.
+      await ready();
+      let status: UpdateStatus;
+      try {
+        status = statusFromOutcome(await take(await deps()), source, new Date());
+      } catch (error) {
+        status = statusFromError(error, source, new Date());
+      }
+      await browser.storage.local.set({ [UPDATE_STATUS_KEY]: status, [UPDATE_PROGRESS_KEY]: null });
+      return status;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  const check = async () => {
+    const { settings } = await readUserState(browser.storage.local);
+    const url = settings.updateUrl ?? BUILD_UPDATE_URL;
+    return run('url', (d) => (url ? updateFromUrl(url, d) : Promise.reject(new UpdateRefused('no-update-url', 'no update URL is set'))));
+  };
+
+  async function schedule(): Promise<void> {
+    const { settings } = await readUserState(browser.storage.local);
+    const wanted = settings.autoUpdate && Boolean(settings.updateUrl ?? BUILD_UPDATE_URL);
+    const existing = await browser.alarms.get(ALARM);
+    if (wanted && !existing) await browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: DAY_MINUTES });
+    if (!wanted && existing) await browser.alarms.clear(ALARM);
+  }
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void check();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void schedule();
+  });
+  void schedule();
+
+  return { check, importFile: (text) => run('file', (d) => updateFromFile(text, d)) };
+}
