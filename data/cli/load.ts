@@ -1,10 +1,14 @@
 import { isoToday } from '../incident-state';
 import type { Incident } from '../schema';
 import { validateRecords, type Problem } from '../validate';
-import { CURATED_DIR, listIncidentFiles, readIncidentFiles } from './files';
+import path from 'node:path';
+import { CURATED_DIR, DATA_DIR, listIncidentFiles, readIncidentFiles } from './files';
 
-/** The directories whose incidents make up the dataset. */
-export const DATASET_DIRS = [CURATED_DIR];
+/** What the importers write (`dataset import`): one canonical file per incident, never edited by hand. */
+export const IMPORTED_DIR = path.join(DATA_DIR, 'imported');
+
+/** The directories whose incidents make up the dataset: curated first, then imported. */
+export const DATASET_DIRS = [CURATED_DIR, IMPORTED_DIR];
 
 export interface Loaded {
   incidents: Incident[];

@@ -2,15 +2,25 @@
  * The maintainers' CLI: `npm run dataset -- <command>`. Each command is one small module;
  * this file only dispatches. Exit codes: 0 done, 1 the data has problems, 2 a usage error.
  */
+import { addCommand } from './add';
 import { buildCommand } from './build';
+import { importCommand } from './import';
+import { keygenCommand } from './keygen';
 import { matchCommand } from './match';
+import { publishCommand } from './publish';
+import { statsCommand } from './stats';
 import { UsageError } from './usage';
 import { validateCommand } from './validate';
 
 const COMMANDS: Record<string, { run(args: string[]): Promise<number>; help: string }> = {
   validate: { run: validateCommand, help: 'validate [FILE…]       check the curated data (or the given files)' },
   build: { run: buildCommand, help: 'build                  validate and write public/dataset.json for the extension' },
+  keygen: { run: keygenCommand, help: 'keygen [--out DIR] [--trust]   make a signing key pair (private key outside the repo)' },
+  publish: { run: publishCommand, help: 'publish --out DIR --key FILE [--sequence N]   write a signed dataset update' },
   match: { run: matchCommand, help: 'match <url> [--json]   which incidents the extension would show for a URL' },
+  import: { run: importCommand, help: 'import <feed> <file>   import a public feed (hibp|ransomware|notices|prc|wikipedia) into data/imported' },
+  stats: { run: statsCommand, help: 'stats [--json]         coverage: counts by kind, year, country, source, services, domains' },
+  add: { run: addCommand, help: 'add --id … --organisation … [--domain …]   start a curated incident file that validates' },
 };
 
 function usage(): string {

@@ -24,7 +24,7 @@ export const organisationSchema = z.strictObject({
   /** The name incidents use; matches the curated incidents' `organisation` for the same domains. */
   name: z.string().min(1).max(200),
   /** Spellings seen in feeds ("TARGET CORP", "Target Corp.", "Target"). The name is always an alias too. */
-  aliases: z.array(z.string().min(1).max(200)).max(100),
+  aliases: z.array(z.string().min(1).max(400)).max(100),
   brands: z.array(z.string().min(1).max(200)).max(100),
   domains: z.array(z.string()).max(200),
   /** ISO 3166-1 alpha-2 of the home country. */
