@@ -29,12 +29,12 @@ export function startUpdates(db: CaveatDb, ready: () => Promise<void>): Updater 
   let queue: Promise<unknown> = Promise.resolve();
 
   const deps = async (): Promise<UpdateDeps> => {
-    const { settings } = await readUserState(browser.storage.local);
     return {
       db,
       trustedKeys: await keys,
       fetchBytes: (url, max) => fetchLimited(url, max),
-      today: () => settings.todayOverride ?? isoToday(),
+      // The real day, not the display override: "no dates in the future" is about the real clock.
+      today: () => isoToday(),
       now: () => new Date(),
       progress: (stage) => void browser.storage.local.set({ [UPDATE_PROGRESS_KEY]: stage }),
     };
