@@ -1,30 +1,66 @@
-import preact from '@preact/preset-vite';
 import path from 'node:path';
+import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
-// The public keys whose signed dataset updates this build accepts. Release builds bundle the
-// project's keys; the browser tests build with a test key (see package.json, test:e2e).
-const trustedKeys = path.resolve(process.env.CAVEAT_TRUSTED_KEYS ?? 'data/update/trusted-keys.json');
+/**
+ * No dynamic code in the built extension, not even dead code. zod 4 probes `new Function("")` to
+ * decide whether it may JIT-compile parsers (extension CSPs refuse it anyway). This swaps zod's
+ * `Function` for one that always throws, so the probe answers "no" (zod then parses without
+ * code generation) and no `Function(…)` call is left in `.output` for a reviewer, `web-ext lint`
+ * or tests/e2e/manifest.spec.ts to find.
+ */
+function noDynamicCode(): Plugin {
+  return {
+    name: 'caveat:no-dynamic-code',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(id) || !code.includes('const F = Function;')) return null;
+      return {
+        code: code.replaceAll('const F = Function;', 'const F = function () { throw new EvalError("Caveat runs no dynamic code"); };'),
+        map: null,
+      };
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()], resolve: { alias: { '#trusted-keys': trustedKeys } } }),
-  manifest: {
-    name: 'Caveat',
-    description: 'Shows, on a retailer’s own site, the security incidents there that matter to shoppers. Nothing you browse leaves your browser.',
+  vite: () => ({
+    plugins: [noDynamicCode(), preact()],
+    resolve: {
+      alias: {
+        // Signed dataset updates (data/update/trusted-keys.ts): the public keys this build trusts.
+        // Tests build with CAVEAT_TRUSTED_KEYS=tests/fixtures/keys/trusted-keys.test.json.
+        '#trusted-keys': path.resolve(process.env.CAVEAT_TRUSTED_KEYS ?? 'data/update/trusted-keys.json'),
+      },
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en_GB',
     // host permissions: read the tab's URL for the badge and put the banner on matching pages only.
     // webNavigation: know when a top-level page commits, so the badge and banner follow navigation.
     // scripting: inject the banner only into pages that match (nothing is injected anywhere else).
-    // alarms: the daily check for a signed dataset update (only when an update URL is set).
     // storage: your settings, dismissals and muted sites, kept on this device.
+    // alarms: the daily check for a signed dataset update, only when an update URL is configured.
+    // Deliberately absent (see SECURITY.md): content_scripts, web_accessible_resources,
+    // externally_connectable, tabs, cookies, and any remote host beyond what pages need.
     permissions: ['storage', 'scripting', 'webNavigation', 'alarms'],
     host_permissions: ['http://*/*', 'https://*/*'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'caveat@caveat.invalid',
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
-  },
+    // Firefox only: Chromium warns about keys it does not know.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'caveat@caveat.invalid',
+              // Firefox's built-in data-collection consent: Caveat collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

@@ -9,6 +9,13 @@ import { StatusPill } from './StatusPill';
 export interface BannerProps {
   incidents: BannerIncident[];
   site: string;
+  /**
+   * False until the banner has been fully visible for a moment: Dismiss and Mute are then marked
+   * disabled for assistive technology too. Defaults to true (previews, tests of the component).
+   */
+  armed?: boolean;
+  /** A short message shown in the banner, e.g. why a click was ignored. */
+  notice?: string;
   /** Receives the click event so the caller can refuse clicks the page synthesised. */
   onDismiss(event: MouseEvent): void;
   onMute(event: MouseEvent): void;
@@ -18,7 +25,7 @@ export interface BannerProps {
  * The in-page warning: quiet, factual, and out of the way. Everything is rendered as text
  * (Preact escapes it); links are https only.
  */
-export function Banner({ incidents, site, onDismiss, onMute }: BannerProps) {
+export function Banner({ incidents, site, armed = true, notice = '', onDismiss, onMute }: BannerProps) {
   const [open, setOpen] = useState(false);
   const first = incidents[0];
   if (!first) return null;
@@ -63,13 +70,16 @@ export function Banner({ incidents, site, onDismiss, onMute }: BannerProps) {
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide details' : 'Details'}
         </button>
-        <button type="button" onClick={onDismiss}>
+        <button type="button" data-action="dismiss" aria-disabled={!armed} onClick={onDismiss}>
           Dismiss
         </button>
-        <button type="button" onClick={onMute} title={`Never show this banner on ${site}`}>
+        <button type="button" data-action="mute" aria-disabled={!armed} onClick={onMute} title={`Never show this banner on ${site}`}>
           Mute this site
         </button>
       </footer>
+      <p class="notice" role="status">
+        {notice}
+      </p>
     </section>
   );
 }

@@ -1,29 +1,42 @@
-import { formatAgo, formatCount, formatDate } from '@/data/format';
+import { correctionUrl } from '@/data/corrections';
+import { formatDate, formatDateWithAgo } from '@/data/format';
+import { actorBasisLabel, kindLabel, relationLabel } from '@/data/labels';
 import { servicesAsOf, statusAsOf } from '@/data/incident-state';
 import type { Incident } from '@/data/schema';
-import { KIND_LABELS } from '@/data/vocabulary';
+import { useI18n } from './i18n';
 import { ServiceGrid } from './ServiceGrid';
 import { SourceList } from './SourceList';
 import { StatusPill } from './StatusPill';
+import { ChangesSince } from './ChangesSince';
 
 export interface IncidentCardProps {
   incident: Incident;
   today: string;
+  datasetVersion: string;
   /** Collapsed cards show the headline and open on demand (search results). */
   collapsed?: boolean;
+  /** Set for the current site's incidents: which hostname matched which dataset domain. */
+  match?: { hostname: string; domain: string };
+  /** The revision the user dismissed on this site, to show what changed since. */
+  dismissedRevision?: string;
+  /** Titles of related incidents, looked up by id. */
+  lookup(id: string): Incident | undefined;
+  onShowIncident(id: string): void;
 }
 
-export function IncidentCard({ incident, today, collapsed = false }: IncidentCardProps) {
+export function IncidentCard(props: IncidentCardProps) {
+  const { incident, today, collapsed = false } = props;
+  const tr = useI18n();
   const status = statusAsOf(incident, today);
   const headline = (
     <>
       <span class="card-title">{incident.title}</span>
       <span class="card-sub">
-        {incident.organisation} · <StatusPill status={status} /> · {KIND_LABELS[incident.kind]} · {formatDate(incident.disclosedOn)} ({formatAgo(incident.disclosedOn, today)})
+        {incident.organisation} · <StatusPill status={status} /> · {kindLabel(tr, incident.kind)} · {formatDateWithAgo(incident.disclosedOn, today, tr)}
       </span>
     </>
   );
-  const body = <IncidentDetails incident={incident} today={today} />;
+  const body = <IncidentDetails {...props} />;
   if (collapsed) {
     return (
       <details class="card" data-incident={incident.id}>
@@ -40,25 +53,28 @@ export function IncidentCard({ incident, today, collapsed = false }: IncidentCar
   );
 }
 
-function IncidentDetails({ incident, today }: { incident: Incident; today: string }) {
+function IncidentDetails({ incident, today, datasetVersion, match, dismissedRevision, lookup, onShowIncident }: IncidentCardProps) {
+  const tr = useI18n();
   const services = servicesAsOf(incident, today);
   const timeline = incident.timeline.filter((t) => t.date <= today);
+  const related = incident.related.map((r) => ({ ...r, incident: lookup(r.id) })).filter((r) => r.incident);
   return (
     <div class="card-body">
+      {dismissedRevision && <ChangesSince incident={incident} since={dismissedRevision} today={today} />}
       <p>{incident.summary}</p>
       {services.length > 0 && (
         <section>
-          <h4>Services</h4>
+          <h4>{tr.t('servicesHeading')}</h4>
           <ServiceGrid services={services} />
         </section>
       )}
       {incident.dataExposed.length > 0 && (
         <section>
-          <h4>Data exposed</h4>
+          <h4>{tr.t('dataExposedHeading')}</h4>
           <ul class="data">
             {incident.dataExposed.map((d) => (
               <li key={d.dataClass}>
-                {d.dataClass} <span class="muted">({d.confirmed ? 'confirmed' : 'suspected'})</span>
+                {d.dataClass} <span class="muted">({tr.t(d.confirmed ? 'confirmed' : 'suspected')})</span>
               </li>
             ))}
           </ul>
@@ -66,13 +82,13 @@ function IncidentDetails({ incident, today }: { incident: Incident; today: strin
       )}
       {incident.affected.length > 0 && (
         <p>
-          <strong>Affected: </strong>
-          {incident.affected.map((a) => `${formatCount(a.count)} ${a.who}${a.confirmed ? '' : ' (reported)'}`).join('; ')}
+          <strong>{tr.t('affectedLabel')} </strong>
+          {incident.affected.map((a) => `${tr.number(a.count)} ${a.who}${a.confirmed ? '' : ` ${tr.t('affectedReported')}`}`).join('; ')}
         </p>
       )}
       {incident.advice.length > 0 && (
         <section>
-          <h4>What to do</h4>
+          <h4>{tr.t('adviceHeading')}</h4>
           <ul>
             {incident.advice.map((a) => (
               <li key={a}>{a}</li>
@@ -81,35 +97,55 @@ function IncidentDetails({ incident, today }: { incident: Incident; today: strin
         </section>
       )}
       <details class="more">
-        <summary>Who, when and sources</summary>
+        <summary>{tr.t('moreDetails')}</summary>
+        {match && <p class="why">{tr.t('matchedBecause', { host: match.hostname, domain: match.domain })}</p>}
         {incident.actors.length > 0 && (
           <p>
-            <strong>Actors: </strong>
-            {incident.actors.map((a) => `${a.name} (${a.basis})`).join(', ')}
+            <strong>{tr.t('actorsLabel')} </strong>
+            {incident.actors.map((a) => `${a.name} (${actorBasisLabel(tr, a.basis)})`).join(', ')}
           </p>
         )}
         {incident.authorities.length > 0 && (
           <p>
-            <strong>Authorities: </strong>
+            <strong>{tr.t('authoritiesLabel')} </strong>
             {incident.authorities.join(', ')}
           </p>
         )}
         {timeline.length > 0 && (
           <section>
-            <h4>Timeline</h4>
+            <h4>{tr.t('timelineHeading')}</h4>
             <ol class="timeline">
               {timeline.map((t) => (
                 <li key={`${t.date} ${t.event}`}>
-                  <time dateTime={t.date}>{formatDate(t.date)}</time> {t.event}
+                  <time dateTime={t.date}>{formatDate(t.date, tr.locale)}</time> {t.event}
                 </li>
               ))}
             </ol>
           </section>
         )}
+        {related.length > 0 && (
+          <section>
+            <h4>{tr.t('relatedHeading')}</h4>
+            <ul class="related">
+              {related.map((r) => (
+                <li key={r.id}>
+                  <button type="button" class="link" onClick={() => onShowIncident(r.id)}>
+                    {tr.t('relatedItem', { title: `${r.incident!.organisation}: ${r.incident!.title}`, relation: relationLabel(tr, r.relation) })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section>
-          <h4>Sources</h4>
+          <h4>{tr.t('sourcesHeading')}</h4>
           <SourceList sources={incident.sources} />
         </section>
+        <p>
+          <a href={correctionUrl(incident, datasetVersion)} target="_blank" rel="noopener noreferrer">
+            {tr.t('reportCorrection')}
+          </a>
+        </p>
       </details>
     </div>
   );

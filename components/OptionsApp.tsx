@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { InstalledDataset } from '@/data/db';
 import { formatDate } from '@/data/format';
 import type { Settings } from '@/data/settings';
-import { PROGRESS_WORDS, type UpdateStatus } from '@/data/update/status';
+import type { ProgressStage, UpdateStatus } from '@/data/update/status';
+import { useI18n } from './i18n';
 import { UpdatesSection } from './UpdatesSection';
 
 export interface OptionsAppProps {
@@ -16,30 +17,31 @@ export interface OptionsAppProps {
   /** The build's default update URL ('' when none). */
   buildUpdateUrl: string;
   updateStatus: UpdateStatus | undefined;
-  updateProgress: keyof typeof PROGRESS_WORDS | null;
+  updateProgress: ProgressStage | null;
   onCheckNow(): Promise<void>;
   onImportFile(file: File): Promise<void>;
 }
 
 export function OptionsApp(props: OptionsAppProps) {
+  const tr = useI18n();
   const { settings, mutedSites, dismissalCount, dataset } = props;
   const [windowDays, setWindowDays] = useState(String(settings.alertWindowDays));
   const [message, setMessage] = useState('');
   const run = (action: Promise<void>, done: string) =>
     action.then(
       () => setMessage(done),
-      (error: unknown) => setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => setMessage(tr.t('notSaved', { reason: error instanceof Error ? error.message : String(error) })),
     );
 
   return (
     <main class="options">
-      <h1>Caveat settings</h1>
+      <h1>{tr.t('optionsTitle')}</h1>
       <section aria-labelledby="alerts-heading">
-        <h2 id="alerts-heading">Alerts</h2>
+        <h2 id="alerts-heading">{tr.t('alertsHeading')}</h2>
         <p>
           <label>
-            <input type="checkbox" checked={settings.bannerEnabled} onChange={(e) => run(props.onSettings({ bannerEnabled: e.currentTarget.checked }), 'Saved.')} />{' '}
-            Show a banner on sites with recent or ongoing incidents
+            <input type="checkbox" checked={settings.bannerEnabled} onChange={(e) => run(props.onSettings({ bannerEnabled: e.currentTarget.checked }), tr.t('saved'))} />{' '}
+            {tr.t('bannerToggle')}
           </label>
         </p>
         <form
@@ -47,60 +49,60 @@ export function OptionsApp(props: OptionsAppProps) {
             e.preventDefault();
             const days = Number(windowDays);
             if (!Number.isInteger(days) || days < 1 || days > 3650) {
-              setMessage('The alert window must be a whole number of days between 1 and 3650.');
+              setMessage(tr.t('invalidWindow'));
               return;
             }
-            void run(props.onSettings({ alertWindowDays: days }), 'Saved.');
+            void run(props.onSettings({ alertWindowDays: days }), tr.t('saved'));
           }}
         >
-          <label for="alert-window">Alert about incidents that changed within (days)</label>{' '}
+          <label for="alert-window">{tr.t('alertWindowLabel')}</label>{' '}
           <input id="alert-window" type="number" min={1} max={3650} required value={windowDays} onInput={(e) => setWindowDays(e.currentTarget.value)} />{' '}
-          <button type="submit">Save</button>
+          <button type="submit">{tr.t('save')}</button>
         </form>
-        <p class="hint">Ongoing incidents always alert. The badge and popup always show every known incident.</p>
+        <p class="hint">{tr.t('alertHint')}</p>
       </section>
 
       <section aria-labelledby="muted-heading">
-        <h2 id="muted-heading">Muted sites</h2>
+        <h2 id="muted-heading">{tr.t('mutedHeading')}</h2>
         {mutedSites.length === 0 ? (
-          <p>No muted sites.</p>
+          <p>{tr.t('noMuted')}</p>
         ) : (
           <ul class="muted-sites">
             {mutedSites.map((site) => (
               <li key={site}>
                 {site}{' '}
-                <button type="button" aria-label={`Unmute ${site}`} onClick={() => run(props.onUnmute(site), `Unmuted ${site}.`)}>
-                  Unmute
+                <button type="button" aria-label={tr.t('unmuteSite', { site })} onClick={() => run(props.onUnmute(site), tr.t('unmuted', { site }))}>
+                  {tr.t('unmute')}
                 </button>
               </li>
             ))}
           </ul>
         )}
         <p>
-          {dismissalCount === 0 ? 'No dismissed banners.' : `${dismissalCount} dismissed banner${dismissalCount === 1 ? '' : 's'}.`}{' '}
-          <button type="button" disabled={dismissalCount === 0} onClick={() => run(props.onResetDismissals(), 'Dismissed banners will show again.')}>
-            Reset dismissals
+          {dismissalCount === 0 ? tr.t('noDismissed') : tr.plural('dismissed', dismissalCount)}{' '}
+          <button type="button" disabled={dismissalCount === 0} onClick={() => run(props.onResetDismissals(), tr.t('resetDone'))}>
+            {tr.t('resetDismissals')}
           </button>
         </p>
       </section>
 
       <section aria-labelledby="dataset-heading" role="region">
-        <h2 id="dataset-heading">Dataset</h2>
+        <h2 id="dataset-heading">{tr.t('datasetHeading')}</h2>
         {dataset ? (
           <dl class="dataset">
-            <dt>Version</dt>
+            <dt>{tr.t('versionLabel')}</dt>
             <dd>{dataset.version}</dd>
-            <dt>Data as of</dt>
-            <dd>{formatDate(dataset.dataAsOf)}</dd>
-            <dt>Incidents</dt>
-            <dd>{dataset.counts.incidents}</dd>
-            <dt>Domains</dt>
-            <dd>{dataset.counts.domains}</dd>
-            <dt>Origin</dt>
-            <dd>{dataset.origin === 'signed' ? `Signed update (sequence ${dataset.sequence})` : 'Bundled with the extension'}</dd>
+            <dt>{tr.t('dataAsOfLabel')}</dt>
+            <dd>{formatDate(dataset.dataAsOf, tr.locale)}</dd>
+            <dt>{tr.t('incidentsLabel')}</dt>
+            <dd>{tr.number(dataset.counts.incidents)}</dd>
+            <dt>{tr.t('domainsLabel')}</dt>
+            <dd>{tr.number(dataset.counts.domains)}</dd>
+            <dt>{tr.t('originLabel')}</dt>
+            <dd>{dataset.origin === 'signed' ? tr.t('originSigned', { sequence: String(dataset.sequence) }) : tr.t('originBundled')}</dd>
           </dl>
         ) : (
-          <p>The dataset is not installed yet.</p>
+          <p>{tr.t('datasetMissing')}</p>
         )}
       </section>
       <UpdatesSection {...props} />

@@ -1,66 +1,104 @@
+import { useCallback, useState } from 'preact/hooks';
 import type { InstalledDataset } from '@/data/db';
 import { formatDate } from '@/data/format';
-import type { SearchIndex } from '@/data/search';
+import { domainMatches } from '@/data/hostname';
+import type { Incident } from '@/data/schema';
+import type { SearchIndex, SearchQuery } from '@/data/search';
 import type { SiteReport } from '@/data/site-report';
+import { useI18n } from './i18n';
 import { IncidentCard } from './IncidentCard';
 import { SearchPanel } from './SearchPanel';
 
 export interface PopupAppProps {
   report: SiteReport | null;
-  index: SearchIndex;
+  /** Null while all incidents are still loading: the current site shows first. */
+  index: SearchIndex | null;
   today: string;
   dataset: InstalledDataset | undefined;
   /** Licences that ask for attribution, e.g. "Have I Been Pwned (CC BY 4.0)". */
   attributions: string[];
+  lookup(id: string): Incident | undefined;
   onUnmute(site: string): void;
 }
 
-export function PopupApp({ report, index, today, dataset, attributions, onUnmute }: PopupAppProps) {
+export function PopupApp({ report, index, today, dataset, attributions, lookup, onUnmute }: PopupAppProps) {
+  const tr = useI18n();
+  const [query, setQuery] = useState<SearchQuery>({});
+  const version = dataset?.version ?? '';
+  const showIncident = useCallback((id: string) => {
+    setQuery({ text: id });
+    document.getElementById('search-heading')?.scrollIntoView();
+  }, []);
   return (
     <main class="popup">
       <header class="popup-head">
-        <h1>Caveat</h1>
+        <h1>{tr.t('extName')}</h1>
       </header>
-      <SiteSection report={report} today={today} onUnmute={onUnmute} />
-      <SearchPanel index={index} today={today} />
+      <SiteSection report={report} today={today} version={version} lookup={lookup} onShowIncident={showIncident} onUnmute={onUnmute} />
+      {index ? (
+        <SearchPanel index={index} today={today} datasetVersion={version} query={query} onQuery={setQuery} lookup={lookup} />
+      ) : (
+        <p class="muted" role="status">
+          {tr.t('loadingSearch')}
+        </p>
+      )}
       <footer class="popup-foot">
         {dataset ? (
-          <p>
-            Data as of {formatDate(dataset.dataAsOf)} · {dataset.counts.incidents} incidents · version {dataset.version}
-          </p>
+          <p>{tr.t('dataAsOf', { date: formatDate(dataset.dataAsOf, tr.locale), count: dataset.counts.incidents, version: dataset.version })}</p>
         ) : (
-          <p>The dataset is not installed yet.</p>
+          <p>{tr.t('datasetMissing')}</p>
         )}
-        {attributions.length > 0 && <p>Includes data from {attributions.join(', ')}.</p>}
-        <p>Nothing you browse leaves your browser.</p>
+        {attributions.length > 0 && <p>{tr.t('attribution', { list: attributions.join(', ') })}</p>}
+        <p>{tr.t('privacyNote')}</p>
       </footer>
     </main>
   );
 }
 
-function SiteSection({ report, today, onUnmute }: { report: SiteReport | null; today: string; onUnmute(site: string): void }) {
+interface SiteSectionProps {
+  report: SiteReport | null;
+  today: string;
+  version: string;
+  lookup(id: string): Incident | undefined;
+  onShowIncident(id: string): void;
+  onUnmute(site: string): void;
+}
+
+function SiteSection({ report, today, version, lookup, onShowIncident, onUnmute }: SiteSectionProps) {
+  const tr = useI18n();
   if (!report) {
     return (
-      <section class="site" aria-label="This page">
-        <p>Caveat looks at websites (http and https pages) only.</p>
+      <section class="site" aria-label={tr.t('notWebPage')}>
+        <p>{tr.t('notWebPage')}</p>
       </section>
     );
   }
   return (
-    <section class="site" aria-label={`Incidents at ${report.site}`}>
+    <section class="site" aria-label={tr.t('incidentsAt', { site: report.site })}>
       <h2>{report.site}</h2>
       {report.muted && (
         <p class="muted-note">
-          The banner is muted on this site.{' '}
+          {tr.t('mutedNote')}{' '}
           <button type="button" onClick={() => onUnmute(report.site)}>
-            Unmute
+            {tr.t('unmute')}
           </button>
         </p>
       )}
       {report.incidents.length === 0 ? (
-        <p>No known incidents at this site.</p>
+        <p>{tr.t('noIncidents')}</p>
       ) : (
-        report.incidents.map((incident) => <IncidentCard key={incident.id} incident={incident} today={today} />)
+        report.incidents.map((incident) => (
+          <IncidentCard
+            key={incident.id}
+            incident={incident}
+            today={today}
+            datasetVersion={version}
+            match={{ hostname: report.hostname, domain: incident.domains.find((d) => domainMatches(d, report.hostname)) ?? report.site }}
+            dismissedRevision={report.dismissed[incident.id]}
+            lookup={lookup}
+            onShowIncident={onShowIncident}
+          />
+        ))
       )}
     </section>
   );

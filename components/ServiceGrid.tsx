@@ -1,6 +1,8 @@
 import { formatDate } from '@/data/format';
+import { serviceLabel, serviceStateLabel } from '@/data/labels';
 import type { ServiceStatus } from '@/data/schema';
-import { SERVICE_LABELS, SERVICE_STATE_LABELS, type ServiceState } from '@/data/vocabulary';
+import type { ServiceState } from '@/data/vocabulary';
+import { useI18n } from './i18n';
 
 const SHAPES: Record<ServiceState, string> = { suspended: '✕', degraded: '!', unaffected: '✓', restored: '↺' };
 /** Worst first: what is down matters more than what works. */
@@ -12,15 +14,17 @@ export function sortServices(services: ServiceStatus[]): ServiceStatus[] {
 
 /** "Click & collect: suspended since 25 Apr 2025": the state of each service the shopper came for. */
 export function ServiceGrid({ services, compact = false }: { services: ServiceStatus[]; compact?: boolean }) {
+  const tr = useI18n();
   if (services.length === 0) return null;
   return (
-    <ul class="services" aria-label="Services">
+    <ul class="services" aria-label={tr.t('servicesHeading')}>
       {sortServices(services).map((s) => (
         <li key={s.service} class={`service service-${s.state}`}>
-          <span class="service-shape" aria-hidden="true">{SHAPES[s.state]}</span>
-          <span class="service-name">{SERVICE_LABELS[s.service]}:</span>{' '}
-          <span class="service-state">{SERVICE_STATE_LABELS[s.state]}</span>
-          {s.state !== 'unaffected' && <span class="service-since"> since {formatDate(s.since)}</span>}
+          <span class="service-shape" aria-hidden="true">
+            {SHAPES[s.state]}
+          </span>
+          <span class="service-name">{serviceLabel(tr, s.service)}:</span> <span class="service-state">{serviceStateLabel(tr, s.state)}</span>
+          {s.state !== 'unaffected' && <span class="service-since"> {tr.t('serviceSince', { date: formatDate(s.since, tr.locale) })}</span>}
           {!compact && s.note && <span class="service-note"> — {s.note}</span>}
         </li>
       ))}

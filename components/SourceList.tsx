@@ -1,5 +1,6 @@
 import { formatDate } from '@/data/format';
 import type { Source } from '@/data/schema';
+import { useI18n } from './i18n';
 
 /** Only https links are ever rendered as links; validation already refuses anything else. */
 export function safeHref(url: string): string | undefined {
@@ -11,6 +12,7 @@ export function safeHref(url: string): string | undefined {
 }
 
 export function SourceList({ sources }: { sources: Source[] }) {
+  const tr = useI18n();
   return (
     <ul class="sources">
       {sources.map((s) => (
@@ -19,8 +21,8 @@ export function SourceList({ sources }: { sources: Source[] }) {
             {s.title ?? s.publisher}
           </a>
           {s.title && <span> — {s.publisher}</span>}
-          {s.date && <span>, {formatDate(s.date)}</span>}
-          {s.licence && <span class="licence"> (licence: {s.licence})</span>}
+          {s.date && <span>, {formatDate(s.date, tr.locale)}</span>}
+          {s.licence && <span class="licence"> ({tr.t('licence', { licence: s.licence })})</span>}
         </li>
       ))}
     </ul>

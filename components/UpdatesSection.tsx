@@ -1,54 +1,67 @@
 import { useState } from 'preact/hooks';
 import { formatDate } from '@/data/format';
+import type { Translator } from '@/data/i18n';
 import type { Settings } from '@/data/settings';
-import { PROGRESS_WORDS, type UpdateStatus } from '@/data/update/status';
+import type { ProgressStage, UpdateStatus } from '@/data/update/status';
+import { useI18n } from './i18n';
 
 export interface UpdatesSectionProps {
   settings: Settings;
   buildUpdateUrl: string;
   updateStatus: UpdateStatus | undefined;
-  updateProgress: keyof typeof PROGRESS_WORDS | null;
+  updateProgress: ProgressStage | null;
   onSettings(change: Partial<Settings>): Promise<void>;
   onCheckNow(): Promise<void>;
   onImportFile(file: File): Promise<void>;
 }
 
+function statusWords(tr: Translator, status: UpdateStatus): string {
+  if (status.result === 'up-to-date') return tr.t('upToDate', { version: status.version ?? '' });
+  if (status.result === 'updated' && status.changes) {
+    const { added, changed, removed } = status.changes;
+    return tr.plural('updated', added.length, { version: status.version ?? '', changed: changed.length, removed: removed.length });
+  }
+  return tr.t('refused', { reason: status.reason ?? status.message });
+}
+
 /** Where updates come from, "check now", "import from file", and what the last attempt did. */
 export function UpdatesSection(props: UpdatesSectionProps) {
+  const tr = useI18n();
   const { settings, buildUpdateUrl, updateStatus, updateProgress } = props;
   const [url, setUrl] = useState(settings.updateUrl ?? '');
   const [error, setError] = useState('');
   const busy = updateProgress !== null;
   const effectiveUrl = settings.updateUrl ?? buildUpdateUrl;
+  const when = updateStatus && `${formatDate(updateStatus.at.slice(0, 10), tr.locale)} ${updateStatus.at.slice(11, 16)} UTC`;
   return (
     <section aria-labelledby="updates-heading" role="region">
-      <h2 id="updates-heading">Dataset updates</h2>
-      <p class="hint">Only signed datasets are taken. Nothing but the update URL is ever fetched, without cookies, and never with anything about the sites you visit.</p>
+      <h2 id="updates-heading">{tr.t('updatesHeading')}</h2>
+      <p class="hint">{tr.t('updatesHint')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           setError('');
-          props.onSettings({ updateUrl: url.trim() === '' ? null : url.trim() }).catch((err: unknown) => setError(err instanceof Error ? 'The update URL must be an https URL.' : String(err)));
+          props.onSettings({ updateUrl: url.trim() === '' ? null : url.trim() }).catch(() => setError(tr.t('invalidUrl')));
         }}
       >
-        <label for="update-url">Update URL</label>{' '}
+        <label for="update-url">{tr.t('updateUrl')}</label>{' '}
         <input id="update-url" type="url" size={48} placeholder={buildUpdateUrl || 'https://…/manifest.json'} value={url} onInput={(e) => setUrl(e.currentTarget.value)} />{' '}
-        <button type="submit">Save URL</button>
+        <button type="submit">{tr.t('saveUrl')}</button>
         {error && <p class="error">{error}</p>}
       </form>
       <p>
         <label>
-          <input type="checkbox" checked={settings.autoUpdate} onChange={(e) => void props.onSettings({ autoUpdate: e.currentTarget.checked })} /> Check for updates once a day
+          <input type="checkbox" checked={settings.autoUpdate} onChange={(e) => void props.onSettings({ autoUpdate: e.currentTarget.checked })} /> {tr.t('autoUpdate')}
         </label>
       </p>
       <p>
         <button type="button" disabled={busy || !effectiveUrl} onClick={() => void props.onCheckNow()}>
-          Check now
+          {tr.t('checkNow')}
         </button>{' '}
-        {!effectiveUrl && <span class="hint">No update URL is set.</span>}
+        {!effectiveUrl && <span class="hint">{tr.t('noUpdateUrl')}</span>}
       </p>
       <p>
-        <label for="import-file">Import a signed dataset file</label>{' '}
+        <label for="import-file">{tr.t('importFile')}</label>{' '}
         <input
           id="import-file"
           type="file"
@@ -62,22 +75,20 @@ export function UpdatesSection(props: UpdatesSectionProps) {
         />
       </p>
       <div aria-live="polite" class="update-status">
-        {busy && <p>{PROGRESS_WORDS[updateProgress]}</p>}
+        {busy && <p>{tr.t(`progress_${updateProgress}`)}</p>}
         {updateStatus && (
           <>
-            <p data-result={updateStatus.result}>
-              Last {updateStatus.source === 'file' ? 'import' : 'check'}: {formatDate(updateStatus.at.slice(0, 10))} {updateStatus.at.slice(11, 16)} UTC — {updateStatus.message}
-            </p>
-            {updateStatus.changes && (updateStatus.changes.added.length > 0 || updateStatus.changes.changed.length > 0 || updateStatus.changes.removed.length > 0) && (
+            <p data-result={updateStatus.result}>{tr.t(updateStatus.source === 'file' ? 'lastImport' : 'lastCheck', { when: when!, message: statusWords(tr, updateStatus) })}</p>
+            {updateStatus.changes && (
               <ul class="changes">
                 {updateStatus.changes.added.map((id) => (
-                  <li key={`a-${id}`}>Added: {id}</li>
+                  <li key={`a-${id}`}>{tr.t('changeAdded', { id })}</li>
                 ))}
                 {updateStatus.changes.changed.map((id) => (
-                  <li key={`c-${id}`}>Changed: {id}</li>
+                  <li key={`c-${id}`}>{tr.t('changeChanged', { id })}</li>
                 ))}
                 {updateStatus.changes.removed.map((id) => (
-                  <li key={`r-${id}`}>Removed: {id}</li>
+                  <li key={`r-${id}`}>{tr.t('changeRemoved', { id })}</li>
                 ))}
               </ul>
             )}

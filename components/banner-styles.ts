@@ -5,7 +5,7 @@
  */
 export const BANNER_CSS = `
 :host { all: initial !important; }
-.banner, .banner * { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.4; letter-spacing: normal; text-transform: none; visibility: visible; }
+.banner, .banner * { box-sizing: border-box; overflow-wrap: anywhere; unicode-bidi: isolate; font-size: inherit; font-style: normal; text-align: start; text-indent: 0; word-spacing: normal; filter: none; opacity: 1; pointer-events: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.4; letter-spacing: normal; text-transform: none; visibility: visible; }
 .banner {
   display: block; position: fixed; z-index: 2147483647; right: 16px; bottom: 16px;
   width: min(420px, calc(100vw - 32px)); max-height: calc(100vh - 32px); overflow: auto;
@@ -31,11 +31,14 @@ export const BANNER_CSS = `
 .advice, .sources { margin: 4px 0; padding-left: 18px; }
 a { color: #1d4ed8; text-decoration: underline; }
 .actions { display: flex; gap: 8px; margin-top: 10px; flex-wrap: wrap; }
-button {
+.banner button {
   all: unset; cursor: pointer; font-size: 13px; padding: 4px 10px; border-radius: 6px;
   border: 1px solid #a8a29e; background: #fff; color: #1c1917;
 }
 button:hover { background: #f5f5f4; }
+button[aria-disabled="true"] { cursor: default; }
+.notice { margin: 6px 0 0; font-size: 12px; color: #9a3412; }
+.notice:empty { display: none; }
 button:focus-visible, a:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .banner { background: #1c1917; color: #f5f5f4; border-color: #44403c; border-left-color: #f59e0b; }

@@ -52,6 +52,25 @@ export function openDb(name = DB_NAME): CaveatDb {
   return db;
 }
 
+const REOPENABLE = new Set(['DatabaseClosedError', 'InvalidStateError']);
+
+/**
+ * Runs `operation`, and if the connection was closed underneath it (an explicit `close()`, a
+ * version change from another context, the browser closing it), reopens the database once and
+ * runs it again. Dexie reopens by itself after a browser-initiated close; an explicit close
+ * disables that, which would otherwise leave a long-lived background answering errors forever.
+ */
+export async function withOpenDb<T>(db: CaveatDb, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (!REOPENABLE.has((error as { name?: string } | null)?.name ?? '')) throw error;
+    if (db.isOpen()) db.close({ disableAutoOpen: false });
+    await db.open();
+    return operation();
+  }
+}
+
 /** Replaces the installed dataset in one transaction: readers see the old one or the new one, never half. */
 export async function installDataset(db: CaveatDb, dataset: Dataset, info: InstallInfo): Promise<void> {
   await db.transaction('rw', db.incidents, db.meta, async () => {
@@ -69,15 +88,15 @@ export async function installDataset(db: CaveatDb, dataset: Dataset, info: Insta
 }
 
 export async function installedDataset(db: CaveatDb): Promise<InstalledDataset | undefined> {
-  return db.meta.get('dataset');
+  return withOpenDb(db, () => db.meta.get('dataset'));
 }
 
 /** Incidents whose domains match `hostname` (already normalised) under the matching rule. */
 export async function incidentsForHostname(db: CaveatDb, hostname: string): Promise<Incident[]> {
-  const rows = await db.incidents.where('domains').anyOf(candidateDomains(hostname)).distinct().toArray();
+  const rows = await withOpenDb(db, () => db.incidents.where('domains').anyOf(candidateDomains(hostname)).distinct().toArray());
   return rows.filter((incident) => incident.domains.some((d) => domainMatches(d, hostname)));
 }
 
 export async function allIncidents(db: CaveatDb): Promise<Incident[]> {
-  return db.incidents.toArray();
+  return withOpenDb(db, () => db.incidents.toArray());
 }

@@ -44,6 +44,8 @@ export interface SiteReport {
   badge: Badge;
   /** Incidents the banner shows now; empty means no banner. */
   banner: BannerIncident[];
+  /** Incident id → the revision the user dismissed on this site. */
+  dismissed: Record<string, string>;
 }
 
 export function todayFor(state: UserState, realToday: string): string {
@@ -85,5 +87,10 @@ export function buildSiteReport(hostname: string, matched: Incident[], state: Us
           .filter((i) => state.dismissals[dismissalKey(site, i.id)] !== revisionAsOf(i, today))
           .map((i) => toBannerIncident(i, today))
       : [];
-  return { hostname, site, muted, today, incidents, badge: badgeFor(incidents, today, alertWindowDays), banner };
+  const dismissed: Record<string, string> = {};
+  for (const incident of incidents) {
+    const revision = state.dismissals[dismissalKey(site, incident.id)];
+    if (revision) dismissed[incident.id] = revision;
+  }
+  return { hostname, site, muted, today, incidents, badge: badgeFor(incidents, today, alertWindowDays), banner, dismissed };
 }

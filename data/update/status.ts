@@ -14,29 +14,30 @@ export const updateStatusSchema = z.object({
   source: z.enum(['url', 'file']),
   result: z.enum(['updated', 'up-to-date', 'refused']),
   code: z.string().optional(),
+  /** English, for logs; the options page words it in the user's language from the fields below. */
   message: z.string(),
+  version: z.string().optional(),
+  /** Why it was refused, as the check said it. */
+  reason: z.string().optional(),
   changes: z.object({ added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()) }).optional(),
 });
 export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 
-export const PROGRESS_WORDS = {
-  manifest: 'Checking the signature…',
-  download: 'Downloading the dataset…',
-  validate: 'Checking every incident…',
-  install: 'Installing…',
-} as const;
+export const PROGRESS_STAGES = ['manifest', 'download', 'validate', 'install'] as const;
+export type ProgressStage = (typeof PROGRESS_STAGES)[number];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function statusFromOutcome(outcome: UpdateOutcome, source: UpdateStatus['source'], at: Date): UpdateStatus {
   if (outcome.result === 'up-to-date') {
-    return { at: at.toISOString(), source, result: 'up-to-date', message: `Up to date: dataset ${outcome.version} is installed.` };
+    return { at: at.toISOString(), source, result: 'up-to-date', version: outcome.version, message: `Up to date: dataset ${outcome.version} is installed.` };
   }
   const { added, changed, removed } = outcome.changes;
   return {
     at: at.toISOString(),
     source,
     result: 'updated',
+    version: outcome.version,
     message: `Updated to dataset ${outcome.version}: ${plural(added.length, 'incident')} added, ${changed.length} changed, ${removed.length} removed.`,
     changes: outcome.changes,
   };
@@ -50,6 +51,7 @@ export function statusFromError(error: unknown, source: UpdateStatus['source'], 
     source,
     result: 'refused',
     code: refused ? error.code : 'failed',
+    reason,
     message: `Not updated: ${reason}. The installed dataset is still in use.`,
   };
 }

@@ -8,6 +8,7 @@ import { incidentsForHostname, openDb } from '@/data/db';
 import { isoToday } from '@/data/incident-state';
 import { handleMessage, reportForUrl, type HandlerDeps } from '@/data/message-handler';
 import { STORAGE_KEYS } from '@/data/settings';
+import { browserTranslator } from '@/entrypoints/shared/translator';
 import { applyBadge } from './badge';
 import { startUpdates } from './updates';
 
@@ -15,6 +16,7 @@ const BANNER_SCRIPT = '/content-scripts/banner.js';
 
 export function startBackground(): void {
   const db = openDb();
+  const tr = browserTranslator();
   const fetchText = (path: string) => fetch(browser.runtime.getURL(path as '/')).then((r) => r.text());
   // Every lookup waits for this, so a lookup at cold start answers from the full dataset, never "nothing".
   let ready = ensureBundledDataset(db, fetchText).then(
@@ -49,10 +51,15 @@ export function startBackground(): void {
    */
   async function refreshTab(tabId: number, url: string, phase: 'commit' | 'ready' | 'update'): Promise<void> {
     const report = await reportForUrl(url, deps);
+    // [hardening, issue 6] Events queue up while the worker wakes: an answer about the page a tab
+    // showed before (e.g. its initial about:blank) must not land on the page it shows now.
+    // tests/e2e/faults.spec.ts ("20 tabs at once") caught exactly that.
+    const now = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
+    if (now !== undefined && now !== url) return;
     if (phase === 'ready' && report && report.banner.length > 0) {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [BANNER_SCRIPT] });
     }
-    await applyBadge(tabId, report, phase !== 'commit');
+    await applyBadge(tabId, report, phase !== 'commit', tr);
   }
   const onError = (error: unknown) => {
     // A tab closed or navigated away between the event and our answer: nothing to do.

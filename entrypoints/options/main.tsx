@@ -5,10 +5,14 @@ import '@/components/page-styles.css';
 import { installedDataset, openDb } from '@/data/db';
 import type { PageRequest, Response, ResponseFor } from '@/data/protocol';
 import { readUserState, resetDismissals, setSiteMuted, updateSettings } from '@/data/settings';
-import { UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, updateStatusSchema, type PROGRESS_WORDS } from '@/data/update/status';
+import { PROGRESS_STAGES, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, updateStatusSchema, type ProgressStage } from '@/data/update/status';
+import { I18n } from '@/components/i18n';
+import { browserTranslator } from '@/entrypoints/shared/translator';
 
 const area = browser.storage.local;
 const db = openDb();
+const tr = browserTranslator();
+document.documentElement.lang = tr.locale;
 
 const send = <K extends PageRequest['type']>(request: PageRequest & { type: K }) =>
   browser.runtime.sendMessage(request) as Promise<Response<ResponseFor[K]>>;
@@ -16,8 +20,10 @@ const send = <K extends PageRequest['type']>(request: PageRequest & { type: K })
 async function draw() {
   const [state, dataset, stored] = await Promise.all([readUserState(area), installedDataset(db), area.get([UPDATE_STATUS_KEY, UPDATE_PROGRESS_KEY])]);
   const status = updateStatusSchema.safeParse(stored[UPDATE_STATUS_KEY]);
-  const progress = (stored[UPDATE_PROGRESS_KEY] ?? null) as keyof typeof PROGRESS_WORDS | null;
+  const stage = stored[UPDATE_PROGRESS_KEY];
+  const progress = PROGRESS_STAGES.includes(stage as ProgressStage) ? (stage as ProgressStage) : null;
   render(
+    <I18n.Provider value={tr}>
     <OptionsApp
       settings={state.settings}
       mutedSites={state.mutedSites}
@@ -41,7 +47,8 @@ async function draw() {
       onImportFile={async (file) => {
         await send({ type: 'update:import', text: await file.text() });
       }}
-    />,
+    />
+    </I18n.Provider>,
     document.getElementById('app')!,
   );
   document.body.dataset.ready = 'true';

@@ -1,18 +1,22 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { I18n } from '@/components/i18n';
 import { PopupApp } from '@/components/PopupApp';
 import '@/components/page-styles.css';
+import { attributionsOf } from '@/data/attribution';
 import { allIncidents, installedDataset, openDb } from '@/data/db';
 import { isoToday } from '@/data/incident-state';
+import { kindLabel, serviceLabel } from '@/data/labels';
 import type { PageRequest, Response, ResponseFor } from '@/data/protocol';
+import type { Incident } from '@/data/schema';
 import { SearchIndex } from '@/data/search';
 import { readUserState } from '@/data/settings';
-import { attributionsOf } from '@/data/attribution';
+import { browserTranslator } from '@/entrypoints/shared/translator';
 
 const send = <K extends PageRequest['type']>(request: PageRequest & { type: K }) =>
   browser.runtime.sendMessage(request) as Promise<Response<ResponseFor[K]>>;
 
-/** The tab the popup describes: the active one, or `?tab=ID` when opened as a page (tests, keyboard users with a pinned tab). */
+/** The tab the popup describes: the active one, or `?tab=ID` when opened as a page (tests, screenshots). */
 async function currentTabUrl(): Promise<string | undefined> {
   const pinned = Number(new URLSearchParams(location.search).get('tab'));
   if (pinned) return (await browser.tabs.get(pinned)).url;
@@ -21,36 +25,47 @@ async function currentTabUrl(): Promise<string | undefined> {
 }
 
 async function main() {
-  const url = await currentTabUrl();
-  // The background answers the site report (it owns the dataset and the rules); the popup reads
-  // the extension's own database directly for search, so typing never waits on messaging.
+  const tr = browserTranslator();
+  document.documentElement.lang = tr.locale;
   const db = openDb();
-  const [answer, incidents, dataset, state] = await Promise.all([
-    url ? send({ type: 'site:report', url }) : Promise.resolve(null),
-    allIncidents(db),
-    installedDataset(db),
-    readUserState(browser.storage.local),
-  ]);
+  const url = await currentTabUrl();
+  // The background answers the site report (it owns the rules). The current site renders first;
+  // all incidents for search are read from the extension's own database right after, so typing
+  // never waits on messaging.
+  const [answer, dataset, state] = await Promise.all([url ? send({ type: 'site:report', url }) : Promise.resolve(null), installedDataset(db), readUserState(browser.storage.local)]);
   const today = state.settings.todayOverride ?? isoToday();
-  const report = answer?.ok ? answer.value : null;
-  const index = new SearchIndex(incidents, today);
+  let report = answer?.ok ? answer.value : null;
+  let index: SearchIndex | null = null;
+  let byId = new Map<string, Incident>((report?.incidents ?? []).map((i) => [i.id, i]));
+  let attributions = attributionsOf(report?.incidents ?? []);
   const app = document.getElementById('app')!;
-  const draw = (r: typeof report) =>
+  const draw = () =>
     render(
-      <PopupApp
-        report={r}
-        index={index}
-        today={today}
-        dataset={dataset}
-        attributions={attributionsOf(incidents)}
-        onUnmute={async (site) => {
-          await send({ type: 'site:mute', site, muted: false });
-          draw(r && { ...r, muted: false });
-        }}
-      />,
+      <I18n.Provider value={tr}>
+        <PopupApp
+          report={report}
+          index={index}
+          today={today}
+          dataset={dataset}
+          attributions={attributions}
+          lookup={(id) => byId.get(id)}
+          onUnmute={async (site) => {
+            await send({ type: 'site:mute', site, muted: false });
+            report = report && { ...report, muted: false };
+            draw();
+          }}
+        />
+      </I18n.Provider>,
       app,
     );
-  draw(report);
+  draw();
+  document.body.dataset.siteReady = 'true';
+
+  const incidents = await allIncidents(db);
+  index = new SearchIndex(incidents, today, { service: (k) => serviceLabel(tr, k), kind: (k) => kindLabel(tr, k) });
+  byId = new Map(incidents.map((i) => [i.id, i]));
+  attributions = attributionsOf(incidents);
+  draw();
   document.body.dataset.ready = 'true';
 }
 

@@ -18,7 +18,7 @@ test('a longer alert window brings back the banner for a recent-enough incident'
 
   const options = await openOptions(context, extensionId);
   await options.getByLabel('Alert about incidents that changed within (days)').fill('3650');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText('Saved.');
 
   badge = await visit(context, page, 'https://www.marksandspencer.com/');
@@ -30,7 +30,7 @@ test('an invalid alert window is refused and nothing changes', async ({ context,
   const options = await openOptions(context, extensionId);
   const field = options.getByLabel('Alert about incidents that changed within (days)');
   await field.fill('0');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   // The browser's own form validation stops it and says why.
   expect(await field.evaluate((el: HTMLInputElement) => el.validationMessage)).not.toBe('');
   await expect(options.getByRole('status')).toHaveText('');
@@ -82,7 +82,7 @@ test('reset dismissals brings dismissed banners back', async ({ context, extensi
 
 test('options show the installed dataset', async ({ context, extensionId }) => {
   const options = await openOptions(context, extensionId);
-  const dataset = options.getByRole('region', { name: 'Dataset' });
+  const dataset = options.getByRole('region', { name: 'Dataset', exact: true });
   await expect(dataset).toContainText(/Version\s*\d{4}\.\d{2}\.\d{2}-[0-9a-f]{8}/);
   await expect(dataset).toContainText('Bundled with the extension');
 });
