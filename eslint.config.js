@@ -13,6 +13,14 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+      // Dataset strings are rendered as text only (SECURITY.md, "Hostile data"): no HTML sinks.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render dataset strings as text; never as HTML.' },
+        { selector: "AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML|srcdoc)$/]", message: 'No HTML sinks: build DOM nodes or use textContent.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]", message: 'No HTML sinks: build DOM nodes or use textContent.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No HTML sinks: build DOM nodes or use textContent.' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

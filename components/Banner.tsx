@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatDate } from '@/data/format';
+import { kindLabel } from '@/data/labels';
 import type { BannerIncident } from '@/data/site-report';
-import { KIND_LABELS } from '@/data/vocabulary';
+import { useI18n } from './i18n';
 import { ServiceGrid } from './ServiceGrid';
 import { SourceList } from './SourceList';
 import { StatusPill } from './StatusPill';
@@ -9,6 +10,8 @@ import { StatusPill } from './StatusPill';
 export interface BannerProps {
   incidents: BannerIncident[];
   site: string;
+  /** The page's hostname, for "Why am I seeing this?". */
+  hostname: string;
   /**
    * False until the banner has been fully visible for a moment: Dismiss and Mute are then marked
    * disabled for assistive technology too. Defaults to true (previews, tests of the component).
@@ -16,70 +19,110 @@ export interface BannerProps {
   armed?: boolean;
   /** A short message shown in the banner, e.g. why a click was ignored. */
   notice?: string;
-  /** Receives the click event so the caller can refuse clicks the page synthesised. */
-  onDismiss(event: MouseEvent): void;
+  /** Receives the event so the caller can refuse clicks (and keys) the page synthesised. */
+  onDismiss(event: MouseEvent | KeyboardEvent): void;
   onMute(event: MouseEvent): void;
 }
 
+/** At most this many incidents in full; the rest are one line away in the popup. */
+const SHOWN = 2;
+
 /**
- * The in-page warning: quiet, factual, and out of the way. Everything is rendered as text
- * (Preact escapes it); links are https only.
+ * The in-page warning: quiet, factual, out of the way, and never taking focus. It can shrink to
+ * a chip; Esc dismisses it while focus is inside. Everything is rendered as text (Preact escapes
+ * it); links are https only. The action buttons stay mounted when minimised (only hidden), so the
+ * visibility checks that guard them keep watching the same elements.
  */
-export function Banner({ incidents, site, armed = true, notice = '', onDismiss, onMute }: BannerProps) {
+export function Banner({ incidents, site, hostname, armed = true, notice = '', onDismiss, onMute }: BannerProps) {
+  const tr = useI18n();
   const [open, setOpen] = useState(false);
+  const [why, setWhy] = useState(false);
+  const [minimised, setMinimised] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
   const first = incidents[0];
+  // Filled after the first paint, so screen readers announce it once, politely.
+  useEffect(() => {
+    if (first) setAnnouncement(tr.t('bannerAnnounce', { org: first.organisation, title: first.title }));
+  }, []);
   if (!first) return null;
   const organisation = first.organisation;
+  const shown = incidents.slice(0, SHOWN);
+  const hiddenCount = incidents.length - shown.length;
   return (
-    <section class="banner" aria-label={`Caveat: security notice for ${organisation}`}>
-      <header class="banner-head">
-        <span class="brand" aria-hidden="true">⚠</span>
-        <strong class="org">{organisation}</strong>
-        <StatusPill status={first.status} />
-      </header>
-      {incidents.map((incident) => (
-        <article key={incident.id} class="incident">
-          <h2 class="title">{incident.title}</h2>
-          <p class="meta">
-            {KIND_LABELS[incident.kind]} · disclosed {formatDate(incident.disclosedOn)}
-            {incident.revision !== incident.disclosedOn && <> · updated {formatDate(incident.revision)}</>}
-          </p>
-          <ServiceGrid services={incident.services} compact />
-          {open && (
-            <div class="details">
-              <p>{incident.summary}</p>
-              {incident.dataExposed.length > 0 && (
-                <p>
-                  <strong>Data: </strong>
-                  {incident.dataExposed.map((d) => `${d.dataClass}${d.confirmed ? '' : ' (suspected)'}`).join(', ')}
-                </p>
-              )}
-              {incident.advice.length > 0 && (
-                <ul class="advice">
-                  {incident.advice.map((a) => (
-                    <li key={a}>{a}</li>
-                  ))}
-                </ul>
-              )}
-              <SourceList sources={incident.sources} />
-            </div>
-          )}
-        </article>
-      ))}
-      <footer class="actions">
-        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide details' : 'Details'}
-        </button>
-        <button type="button" data-action="dismiss" aria-disabled={!armed} onClick={onDismiss}>
-          Dismiss
-        </button>
-        <button type="button" data-action="mute" aria-disabled={!armed} onClick={onMute} title={`Never show this banner on ${site}`}>
-          Mute this site
-        </button>
-      </footer>
-      <p class="notice" role="status">
-        {notice}
+    <section
+      class={minimised ? 'banner minimised' : 'banner'}
+      aria-label={tr.t('bannerLabel', { org: organisation })}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDismiss(e);
+      }}
+    >
+      <p class="visually-hidden" role="status">
+        {announcement}
       </p>
+      <button type="button" class="chip" hidden={!minimised} aria-expanded={false} onClick={() => setMinimised(false)}>
+        <span aria-hidden="true">⚠ </span>
+        {tr.plural('chipLabel', incidents.length, { org: organisation })}
+      </button>
+      <div class="panel" hidden={minimised}>
+        <header class="banner-head">
+          <span class="brand" aria-hidden="true">
+            ⚠
+          </span>
+          <strong class="org">{organisation}</strong>
+          <StatusPill status={first.status} />
+          <button type="button" class="minimise" aria-label={tr.t('minimise')} title={tr.t('minimise')} onClick={() => setMinimised(true)}>
+            <span aria-hidden="true">–</span>
+          </button>
+        </header>
+        {shown.map((incident) => (
+          <article key={incident.id} class="incident">
+            <h2 class="title">{incident.title}</h2>
+            <p class="meta">
+              {kindLabel(tr, incident.kind)} · {tr.t('bannerDisclosed', { date: formatDate(incident.disclosedOn, tr.locale) })}
+              {incident.revision !== incident.disclosedOn && <> · {tr.t('bannerUpdated', { date: formatDate(incident.revision, tr.locale) })}</>}
+            </p>
+            <ServiceGrid services={incident.services} compact />
+            {open && (
+              <div class="details">
+                <p>{incident.summary}</p>
+                {incident.dataExposed.length > 0 && (
+                  <p>
+                    <strong>{tr.t('dataLabel')} </strong>
+                    {incident.dataExposed.map((d) => (d.confirmed ? d.dataClass : `${d.dataClass} (${tr.t('suspected')})`)).join(', ')}
+                  </p>
+                )}
+                {incident.advice.length > 0 && (
+                  <ul class="advice">
+                    {incident.advice.map((a) => (
+                      <li key={a}>{a}</li>
+                    ))}
+                  </ul>
+                )}
+                <SourceList sources={incident.sources} />
+              </div>
+            )}
+            {why && <p class="why">{tr.t('whyShownText', { host: hostname, domain: incident.matchedDomain, org: incident.organisation })}</p>}
+          </article>
+        ))}
+        {hiddenCount > 0 && <p class="more">{tr.plural('moreNotices', hiddenCount)}</p>}
+        <footer class="actions">
+          <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? tr.t('hideDetails') : tr.t('details')}
+          </button>
+          <button type="button" aria-expanded={why} onClick={() => setWhy(!why)}>
+            {tr.t('whyShown')}
+          </button>
+          <button type="button" data-action="dismiss" aria-disabled={!armed} onClick={onDismiss}>
+            {tr.t('dismiss')}
+          </button>
+          <button type="button" data-action="mute" aria-disabled={!armed} onClick={onMute} title={tr.t('muteSiteTitle', { site })}>
+            {tr.t('muteSite')}
+          </button>
+        </footer>
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      </div>
     </section>
   );
 }

@@ -39,10 +39,20 @@ button:hover { background: #f5f5f4; }
 button[aria-disabled="true"] { cursor: default; }
 .notice { margin: 6px 0 0; font-size: 12px; color: #9a3412; }
 .notice:empty { display: none; }
+[hidden] { display: none !important; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.banner.minimised { width: auto; padding: 0; border-left-width: 1px; }
+.banner .chip { display: inline-block; padding: 8px 12px; border: 0; border-radius: 10px; font-weight: 600; background: transparent; }
+.banner-head .minimise { margin-left: auto; padding: 0 8px; font-size: 16px; line-height: 1.2; }
+.why, .more { font-size: 12px; color: #44403c; margin: 6px 0 0; }
 button:focus-visible, a:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+@media (prefers-reduced-motion: no-preference) {
+  .banner { animation: caveat-in 160ms ease-out; }
+  @keyframes caveat-in { from { opacity: 0; transform: translateY(6px); } to { opacity: 1; transform: none; } }
+}
 @media (prefers-color-scheme: dark) {
   .banner { background: #1c1917; color: #f5f5f4; border-color: #44403c; border-left-color: #f59e0b; }
-  .title, .org { color: #f5f5f4; } .meta, .service-since, .service-note { color: #d6d3d1; }
+  .title, .org { color: #f5f5f4; } .meta, .service-since, .service-note, .why, .more { color: #d6d3d1; }
   .pill-ongoing { color: #fdba74; } .pill-contained { color: #fde047; } .pill-resolved { color: #86efac; } .pill-claimed { color: #d6d3d1; }
   .service-suspended .service-shape { color: #fca5a5; } .service-unaffected .service-shape, .service-restored .service-shape { color: #86efac; }
   button { background: #292524; color: #f5f5f4; border-color: #78716c; } button:hover { background: #44403c; }

@@ -74,7 +74,7 @@ async function handleContentRequest(request: Request & { type: `banner:${string}
   const report = await reportForUrl(tabUrl, deps);
   switch (request.type) {
     case 'banner:get':
-      return report ? { site: report.site, banner: report.banner } : { site: '', banner: [] };
+      return report ? { site: report.site, hostname: report.hostname, banner: report.banner } : { site: '', hostname: '', banner: [] };
     case 'banner:dismiss': {
       if (!report) return null;
       // Revisions are computed here, not taken from the page: a page cannot dismiss ahead of time.

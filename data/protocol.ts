@@ -30,7 +30,7 @@ export type ErrorCode = 'malformed' | 'forbidden' | 'unavailable';
 export type Response<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** What the banner receives: no more than it shows. */
-export type BannerPayload = Pick<SiteReport, 'site' | 'banner'>;
+export type BannerPayload = Pick<SiteReport, 'site' | 'hostname' | 'banner'>;
 
 export interface ResponseFor {
   'banner:get': BannerPayload;

@@ -3,10 +3,12 @@
  * services, data classes, actors, authorities, title and summary, plus facet filters. The index
  * is built once per dataset; a keystroke is a scan of precomputed lower-case strings.
  *
- * Performance (see README, "Performance"): every incident's folded text lives in one string,
- * entries separated by a newline, so each search term is one native `indexOf` sweep over the
- * whole dataset that jumps to the next incident after a hit, instead of one `includes` call per
- * incident and term. A term matches at the start of a word, so it can never span two incidents.
+ * Performance (see README, "Performance"): typing narrows. A term matches where a word starts
+ * with it, so when every term of the new query starts with the same-place term of an earlier one
+ * ("clic" after "cli", "click a" after "click"), the new matches are among the earlier ones: the
+ * index keeps the text matches of the last few queries and scans only the best of them, and only
+ * for the terms that changed. A keystroke then costs a scan of the whole dataset only when it
+ * widens the search (a new first letter, a pasted phrase).
  */
 import { statusAsOf } from './incident-state';
 import type { Incident } from './schema';
@@ -62,105 +64,133 @@ export interface SearchResult {
 
 interface Entry {
   incident: Incident;
+  haystack: string;
   status: IncidentStatus;
   services: ServiceKey[];
+  dataClasses: string[];
+  actors: string[];
+  countries: string[];
   year: string;
+}
+
+/** How many earlier queries' text matches are kept for narrowing (typing forward and back). */
+const HISTORY = 16;
+
+interface TextMatches {
+  terms: string[];
+  /** Positions in `entries` of the entries containing every term, ascending. */
+  matched: Int32Array;
 }
 
 export class SearchIndex {
   private readonly entries: Entry[];
-  /** Every entry's folded text (" word word … "), in entry order, joined by "\n". */
-  private readonly text: string;
-  /** Where each entry's text starts in `text`, plus one past the end. */
-  private readonly starts: Int32Array;
+  private readonly history: TextMatches[] = [];
 
-  constructor(incidents: Incident[], today: string) {
-    const haystacks: string[] = [];
+  /** `localLabels` adds the user's language's words for services and kinds, so "retrait" finds click and collect in French. */
+  constructor(incidents: Incident[], today: string, localLabels?: { service(key: ServiceKey): string; kind(key: IncidentKind): string }) {
     this.entries = [...incidents].sort(compareIncidents).map((incident) => {
       const services = [...new Set(incident.services.map((s) => s.service))];
-      haystacks.push(
-        foldText(
-          [
-            incident.title,
-            incident.organisation,
-            ...incident.brands,
-            ...incident.domains,
-            KIND_LABELS[incident.kind],
-            ...services.map((s) => `${SERVICE_LABELS[s]} ${s}`),
-            ...incident.dataExposed.map((d) => d.dataClass),
-            ...incident.actors.map((a) => a.name),
-            ...incident.authorities,
-            incident.summary,
-          ].join(' | '),
-        ),
+      const haystack = foldText(
+        [
+          incident.id,
+          incident.title,
+          incident.organisation,
+          ...incident.brands,
+          ...incident.domains,
+          KIND_LABELS[incident.kind],
+          localLabels?.kind(incident.kind) ?? '',
+          ...services.map((s) => `${SERVICE_LABELS[s]} ${s} ${localLabels?.service(s) ?? ''}`),
+          ...incident.dataExposed.map((d) => d.dataClass),
+          ...incident.actors.map((a) => a.name),
+          ...incident.authorities,
+          incident.summary,
+        ].join(' | '),
       );
-      return { incident, status: statusAsOf(incident, today), services, year: incident.disclosedOn.slice(0, 4) };
+      return {
+        incident,
+        haystack,
+        status: statusAsOf(incident, today),
+        services,
+        dataClasses: [...new Set(incident.dataExposed.map((d) => d.dataClass))],
+        actors: [...new Set(incident.actors.map((a) => a.name))],
+        countries: [...new Set(incident.countries)],
+        year: incident.disclosedOn.slice(0, 4),
+      };
     });
-    this.starts = new Int32Array(haystacks.length + 1);
-    let offset = 0;
-    haystacks.forEach((h, k) => {
-      this.starts[k] = offset;
-      offset += h.length + 1;
-    });
-    this.starts[haystacks.length] = offset;
-    this.text = haystacks.join('\n');
   }
 
   get size(): number {
     return this.entries.length;
   }
 
+  /** Drops the remembered text matches (benchmarks: measure a typing session from its first key). */
+  forgetQueries(): void {
+    this.history.length = 0;
+  }
+
   search(query: SearchQuery, limit = 50): SearchResult {
     const terms = foldText(query.text ?? '').trim().split(' ').filter(Boolean);
-    const n = this.entries.length;
-    // hits[k] = how many of the terms entry k has matched so far (terms are applied in order).
-    let hits: Uint16Array | null = null;
-    if (terms.length > 0) {
-      hits = new Uint16Array(n);
-      for (let t = 0; t < terms.length; t++) this.sweep(` ${terms[t]}`, hits, t);
-    }
+    const matched = terms.length > 0 ? this.textMatches(terms) : null;
     // Keep the words of a phrase together when they are: "click and collect" ranks exact phrases first.
-    let exactHits: Uint16Array | null = null;
-    if (terms.length > 1) {
-      exactHits = new Uint16Array(n);
-      this.sweep(` ${terms.join(' ')} `, exactHits, 0);
-    }
+    const phrase = terms.length > 1 ? ` ${terms.join(' ')} ` : null;
     const exact: Entry[] = [];
     const loose: Entry[] = [];
-    const facets: FacetCounts = { service: {}, status: {}, kind: {} };
-    for (let k = 0; k < n; k++) {
-      if (hits && hits[k] !== terms.length) continue;
-      const entry = this.entries[k]!;
+    const facets: FacetCounts = { service: {}, status: {}, kind: {}, dataClass: {}, actor: {}, country: {}, year: {} };
+    const count = matched ? matched.length : this.entries.length;
+    for (let k = 0; k < count; k++) {
+      const entry = this.entries[matched ? matched[k]! : k]!;
       if (!matchesFilters(entry, query)) continue;
-      (exactHits && exactHits[k] === 1 ? exact : loose).push(entry);
+      (phrase && entry.haystack.includes(phrase) ? exact : loose).push(entry);
       facets.status[entry.status] = (facets.status[entry.status] ?? 0) + 1;
       facets.kind[entry.incident.kind] = (facets.kind[entry.incident.kind] ?? 0) + 1;
       for (const s of entry.services) facets.service[s] = (facets.service[s] ?? 0) + 1;
+      // Each value once per incident (precomputed: a keystroke allocates no sets).
+      for (const d of entry.dataClasses) bump(facets.dataClass, d);
+      for (const a of entry.actors) bump(facets.actor, a);
+      for (const c of entry.countries) bump(facets.country, c);
+      bump(facets.year, entry.year);
     }
-    const all = exactHits ? [...exact, ...loose] : loose;
+    const all = phrase ? [...exact, ...loose] : loose;
     return { incidents: all.slice(0, limit).map((e) => e.incident), total: all.length, facets };
   }
 
-  /**
-   * Marks every entry whose text contains `needle` and that matched all earlier terms
-   * (hits[k] === round) by moving it to round + 1. After a hit the sweep jumps to the next entry.
-   */
-  private sweep(needle: string, hits: Uint16Array, round: number): void {
-    const { text, starts } = this;
-    let at = text.indexOf(needle);
-    while (at !== -1) {
-      // The entry containing `at`: the last start <= at.
-      let lo = 0;
-      let hi = starts.length - 2;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      if (hits[lo] === round) hits[lo] = round + 1;
-      at = text.indexOf(needle, starts[lo + 1]!);
+  /** The entries containing every term (as " term"), narrowed from the best earlier query when one applies. */
+  private textMatches(terms: string[]): Int32Array {
+    let base: TextMatches | undefined;
+    for (const earlier of this.history) {
+      if (narrows(terms, earlier.terms) && (!base || earlier.matched.length < base.matched.length)) base = earlier;
     }
+    // Only the terms that differ from the base query's need checking.
+    const needles = terms.filter((t, i) => base?.terms[i] !== t).map((t) => ` ${t}`);
+    const out = new Int32Array(base ? base.matched.length : this.entries.length);
+    let count = 0;
+    const total = base ? base.matched.length : this.entries.length;
+    for (let k = 0; k < total; k++) {
+      const position = base ? base.matched[k]! : k;
+      const haystack = this.entries[position]!.haystack;
+      let all = true;
+      for (let t = 0; t < needles.length; t++) {
+        if (!haystack.includes(needles[t]!)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) out[count++] = position;
+    }
+    const result: TextMatches = { terms, matched: out.slice(0, count) };
+    const same = this.history.findIndex((h) => h.terms.join(' ') === terms.join(' '));
+    if (same !== -1) this.history.splice(same, 1);
+    this.history.unshift(result);
+    if (this.history.length > HISTORY) this.history.pop();
+    return result.matched;
   }
+}
+
+/** True when every entry matching `terms` also matches `earlier`: each earlier term is a prefix of the term in its place. */
+function narrows(terms: string[], earlier: string[]): boolean {
+  if (earlier.length > terms.length) return false;
+  for (let i = 0; i < earlier.length; i++) if (!terms[i]!.startsWith(earlier[i]!)) return false;
+  return true;
 }
 
 function matchesFilters(entry: Entry, f: SearchFilters): boolean {

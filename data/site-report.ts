@@ -6,7 +6,7 @@
  */
 import { isAlerting, isKnownAsOf, revisionAsOf, servicesAsOf, statusAsOf } from './incident-state';
 import { compareIncidents } from './dataset';
-import { siteOf } from './hostname';
+import { domainMatches, siteOf } from './hostname';
 import type { Incident, ServiceStatus } from './schema';
 import { dismissalKey, type UserState } from './settings';
 import type { IncidentStatus } from './vocabulary';
@@ -28,6 +28,8 @@ export interface BannerIncident {
   summary: string;
   disclosedOn: string;
   revision: string;
+  /** The dataset domain the visited hostname matched ("Why am I seeing this?"). */
+  matchedDomain: string;
   services: ServiceStatus[];
   dataExposed: Incident['dataExposed'];
   advice: string[];
@@ -52,7 +54,7 @@ export function todayFor(state: UserState, realToday: string): string {
   return state.settings.todayOverride ?? realToday;
 }
 
-export function toBannerIncident(incident: Incident, today: string): BannerIncident {
+export function toBannerIncident(incident: Incident, today: string, hostname: string): BannerIncident {
   return {
     id: incident.id,
     title: incident.title,
@@ -62,6 +64,7 @@ export function toBannerIncident(incident: Incident, today: string): BannerIncid
     summary: incident.summary,
     disclosedOn: incident.disclosedOn,
     revision: revisionAsOf(incident, today),
+    matchedDomain: incident.domains.find((d) => domainMatches(d, hostname)) ?? siteOf(hostname),
     services: servicesAsOf(incident, today),
     dataExposed: incident.dataExposed,
     advice: incident.advice,
@@ -85,7 +88,7 @@ export function buildSiteReport(hostname: string, matched: Incident[], state: Us
       ? incidents
           .filter((i) => isAlerting(i, today, alertWindowDays))
           .filter((i) => state.dismissals[dismissalKey(site, i.id)] !== revisionAsOf(i, today))
-          .map((i) => toBannerIncident(i, today))
+          .map((i) => toBannerIncident(i, today, hostname))
       : [];
   const dismissed: Record<string, string> = {};
   for (const incident of incidents) {

@@ -36,6 +36,12 @@ function idOf(record: unknown): string {
   return typeof id === 'string' && id.length <= 100 ? id : '(no id)';
 }
 
+/** Messages may quote the offending value; a hostile record must not turn one problem line into 100 KB. */
+const MAX_MESSAGE = 300;
+function bounded(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE)}… (${message.length} characters)`;
+}
+
 function schemaProblems(file: string, record: unknown, error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({ file, id: idOf(record), path: pathOf(issue.path), message: issue.message }));
 }
@@ -134,5 +140,5 @@ export function validateRecords(records: Located[], today: string): ValidationRe
 
   const clean = new Set(problems.map((p) => p.id));
   const incidents = [...byId.values()].map((e) => e.incident).filter((i) => !clean.has(i.id));
-  return { incidents, problems };
+  return { incidents, problems: problems.map((p) => ({ ...p, message: bounded(p.message) })) };
 }

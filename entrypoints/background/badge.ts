@@ -7,10 +7,12 @@ const COLOURS = { alert: '#B45309', history: '#6B7280', none: '#6B7280' } as con
 
 export async function applyBadge(tabId: number, report: SiteReport | null, withTitle: boolean, tr: Translator): Promise<void> {
   const badge = report?.badge ?? { text: '', tone: 'none' as const };
+  // [hardening, issue 6] Firefox's MV2 build has browserAction, not action (tests/firefox/ caught the missing badge).
+  const action = browser.action ?? browser.browserAction;
   await Promise.all([
-    browser.action.setBadgeText({ tabId, text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: COLOURS[badge.tone] }),
-    withTitle && browser.action.setTitle({ tabId, title: titleFor(report, tr) }),
+    action.setBadgeText({ tabId, text: badge.text }),
+    action.setBadgeBackgroundColor({ tabId, color: COLOURS[badge.tone] }),
+    withTitle && action.setTitle({ tabId, title: titleFor(report, tr) }),
   ]);
 }
 

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { BannerPayload, ContentRequest, Response } from '@/data/protocol';
+import { browserTranslator } from '@/entrypoints/shared/translator';
 import { mountBanner } from './mount';
 
 export default defineContentScript({
@@ -14,12 +15,15 @@ export default defineContentScript({
     const send = <T,>(request: ContentRequest) => browser.runtime.sendMessage(request) as Promise<Response<T>>;
     const answer = await send<BannerPayload>({ type: 'banner:get' });
     if (!answer.ok || answer.value.banner.length === 0) return;
-    const { banner, site } = answer.value;
-    const ids = banner.map((i) => i.id);
-    mountBanner(site, banner, {
-      dismiss: () => send({ type: 'banner:dismiss', incidentIds: ids }),
-      mute: () => send({ type: 'banner:mute' }),
-    });
+    const ids = answer.value.banner.map((i) => i.id);
+    mountBanner(
+      answer.value,
+      {
+        dismiss: () => send({ type: 'banner:dismiss', incidentIds: ids }),
+        mute: () => send({ type: 'banner:mute' }),
+      },
+      browserTranslator(),
+    );
     console.info('[caveat] banner shown');
   },
 });

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { Banner } from '@/components/Banner';
 import { BANNER_CSS } from '@/components/banner-styles';
-import type { BannerIncident } from '@/data/site-report';
+import { I18n } from '@/components/i18n';
+import type { Translator } from '@/data/i18n';
+import type { BannerPayload } from '@/data/protocol';
 
 const MOUNTED = Symbol.for('caveat.banner');
 
@@ -39,7 +41,8 @@ const REFUSED = 'Caveat ignored that click: this page was hiding or covering the
  * - Dismiss and Mute count only trusted clicks on a banner that is attached, not made transparent,
  *   not covered, and has been fully visible for ARM_AFTER_MS. Anything else changes nothing.
  */
-export function mountBanner(site: string, incidents: BannerIncident[], actions: BannerActions): void {
+export function mountBanner(payload: BannerPayload, actions: BannerActions, tr: Translator): void {
+  const { site, hostname, banner: incidents } = payload;
   const scope = globalThis as { [MOUNTED]?: boolean };
   if (scope[MOUNTED]) return; // injected twice (e.g. a same-document navigation)
   scope[MOUNTED] = true;
@@ -79,7 +82,12 @@ export function mountBanner(site: string, incidents: BannerIncident[], actions: 
 
   const draw = () => {
     if (removed) return;
-    render(<Banner site={site} incidents={incidents} armed={armed} notice={notice} onDismiss={gate(actions.dismiss)} onMute={gate(actions.mute)} />, root);
+    render(
+      <I18n.Provider value={tr}>
+        <Banner site={site} hostname={hostname} incidents={incidents} armed={armed} notice={notice} onDismiss={gate(actions.dismiss)} onMute={gate(actions.mute)} />
+      </I18n.Provider>,
+      root,
+    );
   };
 
   const remove = () => {
@@ -92,11 +100,12 @@ export function mountBanner(site: string, incidents: BannerIncident[], actions: 
   };
 
   /** Why a click must not count, or null when it is a person's click on a visible banner. */
-  const refusal = (event: MouseEvent): string | null => {
+  const refusal = (event: MouseEvent | KeyboardEvent): string | null => {
     if (!event.isTrusted) return 'synthetic click';
     if (!armed) return 'banner not yet visible long enough';
     if (host.parentNode !== parent || !host.isConnected) return 'banner moved by the page';
-    const button = event.currentTarget;
+    // Esc inside the banner stands for the Dismiss button: the same checks apply to that button.
+    const button = event instanceof KeyboardEvent ? shadow.querySelector('button[data-action="dismiss"]') : event.currentTarget;
     if (!(button instanceof HTMLElement)) return 'no button';
     if (typeof button.checkVisibility === 'function' && !button.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) {
       return 'banner hidden';
@@ -107,10 +116,13 @@ export function mountBanner(site: string, incidents: BannerIncident[], actions: 
         return 'banner made transparent or clipped';
       }
     }
+    // Esc is pressed inside the banner, not aimed at a spot on it: the banner being there and
+    // opaque (checked above) is what counts, not whether the Dismiss button is scrolled into view.
+    if (event instanceof KeyboardEvent) return null;
     const box = button.getBoundingClientRect();
     if (box.width < 1 || box.height < 1 || box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth) return 'button off screen';
     // A pointer click (detail > 0) must land on the button itself, not on something laid over it.
-    if (event.detail > 0) {
+    if (event instanceof MouseEvent && event.detail > 0) {
       const hit = shadow.elementFromPoint(event.clientX, event.clientY);
       if (!hit || !button.contains(hit)) return 'banner covered';
     }
@@ -119,7 +131,7 @@ export function mountBanner(site: string, incidents: BannerIncident[], actions: 
   };
 
   function gate(action: () => Promise<unknown>) {
-    return (event: MouseEvent) => {
+    return (event: MouseEvent | KeyboardEvent) => {
       const reason = refusal(event);
       if (reason) {
         console.info(`[caveat] click refused: ${reason}`);

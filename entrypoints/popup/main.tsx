@@ -24,21 +24,28 @@ async function currentTabUrl(): Promise<string | undefined> {
   return tab?.url;
 }
 
+const tr = browserTranslator();
+document.documentElement.lang = tr.locale;
+
 async function main() {
-  const tr = browserTranslator();
-  document.documentElement.lang = tr.locale;
-  const db = openDb();
   const url = await currentTabUrl();
-  // The background answers the site report (it owns the rules). The current site renders first;
-  // all incidents for search are read from the extension's own database right after, so typing
-  // never waits on messaging.
-  const [answer, dataset, state] = await Promise.all([url ? send({ type: 'site:report', url }) : Promise.resolve(null), installedDataset(db), readUserState(browser.storage.local)]);
+  // The background answers the site report (it owns the dataset and the rules); the popup reads
+  // the extension's own database directly for search, so typing never waits on messaging.
+  // Loading order (see README, "Performance"): the current site's report renders first; reading
+  // every incident and building the search index (hundreds of ms with 10k incidents) follows, and
+  // the search panel says it is loading until then.
+  const db = openDb();
+  const [answer, dataset, state] = await Promise.all([
+    url ? send({ type: 'site:report', url }) : Promise.resolve(null),
+    installedDataset(db),
+    readUserState(browser.storage.local),
+  ]);
   const today = state.settings.todayOverride ?? isoToday();
   let report = answer?.ok ? answer.value : null;
-  let index: SearchIndex | null = null;
-  let byId = new Map<string, Incident>((report?.incidents ?? []).map((i) => [i.id, i]));
-  let attributions = attributionsOf(report?.incidents ?? []);
   const app = document.getElementById('app')!;
+  let index: SearchIndex | null = null;
+  let incidents: Incident[] = [];
+  let byId = new Map<string, Incident>((report?.incidents ?? []).map((i) => [i.id, i]));
   const draw = () =>
     render(
       <I18n.Provider value={tr}>
@@ -47,7 +54,7 @@ async function main() {
           index={index}
           today={today}
           dataset={dataset}
-          attributions={attributions}
+          attributions={attributionsOf(incidents)}
           lookup={(id) => byId.get(id)}
           onUnmute={async (site) => {
             await send({ type: 'site:mute', site, muted: false });
@@ -59,13 +66,13 @@ async function main() {
       app,
     );
   draw();
-  document.body.dataset.siteReady = 'true';
-
-  const incidents = await allIncidents(db);
-  index = new SearchIndex(incidents, today, { service: (k) => serviceLabel(tr, k), kind: (k) => kindLabel(tr, k) });
+  performance.mark('caveat:first-render');
+  // Started only now: deserialising 10k records on this thread would otherwise delay the first render.
+  incidents = await allIncidents(db);
   byId = new Map(incidents.map((i) => [i.id, i]));
-  attributions = attributionsOf(incidents);
+  index = new SearchIndex(incidents, today, { service: (k) => serviceLabel(tr, k), kind: (k) => kindLabel(tr, k) });
   draw();
+  performance.mark('caveat:search-ready');
   document.body.dataset.ready = 'true';
 }
 

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { clickBannerButton, expect, readBanner, serviceWorkerOf, setSettings, test, visit, waitForBanner, datasetReady } from './fixtures/extension';
+import { clickBannerButton, datasetReady, expect, readBanner, serviceWorkerOf, setSettings, stopServiceWorker, test, visit, waitForBanner } from './fixtures/extension';
 import { bundledDataset, NEW_INCIDENT, publish, serveUpdate, untrustedKey, UPDATE_URL } from './fixtures/updates';
 
 const DURING_ATTACKS = '2025-05-02';
@@ -151,20 +151,20 @@ test('a dismissed incident alerts again after an update changes it', async ({ co
 test('a service worker stopped during an update leaves a working, consistent extension', async ({ context, extensionId, page, server }) => {
   await setSettings(context, { todayOverride: DURING_ATTACKS });
   const { dataset, sequence } = bundledDataset();
-  // A large update (the bundled data many times over, under new ids) so there is time to stop the worker mid-way.
-  const copies = Array.from({ length: 40 }, (_, n) => dataset.incidents.map((i) => ({ ...i, id: `${i.id}-copy-${n}`, domains: [], related: [] }))).flat();
+  // A large update (about 15,000 incidents: the bundled data many times over, under new ids, well
+  // under the size limit) so there is time to stop the worker mid-way.
+  const copies = Array.from({ length: Math.ceil(15_000 / dataset.incidents.length) }, (_, n) => dataset.incidents.map((i) => ({ ...i, id: `${i.id}-copy-${n}`, domains: [], related: [] }))).flat();
   const update = await publish([...dataset.incidents, NEW_INCIDENT, ...copies], sequence + 1);
   serveUpdate(server, { manifestText: update.manifestText, datasetBytes: update.datasetText });
   const options = await openOptions(context, extensionId);
   await setUpdateUrl(options);
 
-  const cdp = await context.newCDPSession(options);
   await options.getByRole('button', { name: 'Check now' }).click();
   await expect(options.getByText(/Checking every incident|Installing|Downloading/)).toBeVisible();
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopServiceWorker(context, options);
 
-  // Whatever moment it was stopped at, the next start serves one whole dataset.
+  // Whatever moment it was stopped at, the next start (woken by a navigation) serves one whole dataset.
+  await page.goto('https://www.marksandspencer.com/');
   await datasetReady(context);
   const sw = await serviceWorkerOf(context);
   const consistent = await sw.evaluate(
