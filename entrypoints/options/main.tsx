@@ -32,14 +32,18 @@ async function draw() {
       buildUpdateUrl={import.meta.env.WXT_UPDATE_URL ?? ''}
       updateStatus={status.success ? status.data : undefined}
       updateProgress={progress}
+      // Each change redraws before it resolves, so a control never shows a stale value in between.
       onSettings={async (change) => {
         await updateSettings(area, change);
+        await draw();
       }}
       onUnmute={async (site) => {
         await setSiteMuted(area, site, false);
+        await draw();
       }}
       onResetDismissals={async () => {
         await resetDismissals(area);
+        await draw();
       }}
       onCheckNow={async () => {
         await send({ type: 'update:check' });
