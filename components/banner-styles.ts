@@ -15,7 +15,7 @@ export const BANNER_CSS = `
 .banner-head { display: flex; align-items: center; gap: 8px; }
 .brand { color: #b45309; font-size: 16px; }
 .org { font-size: 14px; font-weight: 700; }
-.pill { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; border: 1px solid currentColor; }
+.pill { display: inline-block; white-space: nowrap; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; border: 1px solid currentColor; }
 .pill-ongoing { color: #9a3412; } .pill-contained { color: #854d0e; } .pill-resolved { color: #166534; } .pill-claimed { color: #57534e; }
 .incident { margin-top: 8px; }
 .title { margin: 0; font-size: 15px; font-weight: 700; color: #1c1917; }
@@ -55,7 +55,7 @@ button:focus-visible, a:focus-visible { outline: 2px solid #1d4ed8; outline-offs
   .title, .org { color: #f5f5f4; } .meta, .service-since, .service-note, .why, .more { color: #d6d3d1; }
   .pill-ongoing { color: #fdba74; } .pill-contained { color: #fde047; } .pill-resolved { color: #86efac; } .pill-claimed { color: #d6d3d1; }
   .service-suspended .service-shape { color: #fca5a5; } .service-unaffected .service-shape, .service-restored .service-shape { color: #86efac; }
-  button { background: #292524; color: #f5f5f4; border-color: #78716c; } button:hover { background: #44403c; }
+  .banner button { background: #292524; color: #f5f5f4; border-color: #78716c; } .banner button:hover { background: #44403c; }
   a { color: #93c5fd; }
 }
 `;
