@@ -20,6 +20,8 @@ test('the banner shrinks to a chip and opens again; focus is never taken on load
   await visit(context, page, 'https://www.marksandspencer.com/');
   await waitForBanner(page);
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  // Announced once, politely: a status line inside the banner, filled after it appears.
+  expect((await readBanner(page))!.text).toMatch(/^Security notice for Marks and Spencer Group plc: /);
   await clickBannerButton(page, 'Minimise');
   await expect.poll(async () => (await readBanner(page))?.text).toContain('Marks and Spencer Group plc: 1 security notice — show');
   expect((await readBanner(page))!.text).not.toContain('Click & collect');

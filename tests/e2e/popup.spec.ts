@@ -95,3 +95,19 @@ test('search works from the keyboard alone', async ({ context, extensionId }) =>
   await popup.keyboard.press('Enter');
   await expect(result.getByRole('heading', { name: 'Sources' })).toBeVisible();
 });
+
+test('incident detail: related incidents, why it matched, and a correction link that sends nothing', async ({ context, extensionId, page }) => {
+  await visit(context, page, 'https://www.sainsburys.co.uk/');
+  const popup = await openPopup(context, extensionId, page);
+  const card = popup.getByRole('region', { name: 'Incidents at sainsburys.co.uk' }).getByRole('article').first();
+  await card.getByText('Who, when and sources').click();
+  await expect(card).toContainText('Matched because www.sainsburys.co.uk is part of sainsburys.co.uk.');
+  const correction = card.getByRole('link', { name: 'Report a correction' });
+  const href = new URL((await correction.getAttribute('href'))!);
+  expect(href.origin).toBe('https://github.com');
+  expect(href.searchParams.get('body')).toContain('Incident: sainsburys-2024-11');
+  // The supplier's incident is one click away, in the search below.
+  await card.getByRole('button', { name: /Blue Yonder.*\(supplier\)/ }).click();
+  await expect(popup.getByRole('searchbox')).toHaveValue('blue-yonder-2024-11');
+  await expect(popup.getByRole('list', { name: 'Search results' }).locator('[data-incident="blue-yonder-2024-11"]')).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { clickBannerButton, datasetReady, expect, readBanner, serviceWorkerOf, setSettings, stopServiceWorker, test, visit, waitForBanner } from './fixtures/extension';
+import { clickBannerButton, datasetReady, expect, readBanner, serviceWorkerOf, setSettings, stopServiceWorker, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
 import { bundledDataset, NEW_INCIDENT, publish, serveUpdate, untrustedKey, UPDATE_URL } from './fixtures/updates';
 
 const DURING_ATTACKS = '2025-05-02';
@@ -146,6 +146,12 @@ test('a dismissed incident alerts again after an update changes it', async ({ co
 
   await visit(context, page, 'https://www.marksandspencer.com/');
   await waitForBanner(page);
+  // The popup says what is new since the dismissal.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, page)}`);
+  const since = popup.locator('.changes-since');
+  await expect(since.getByRole('heading', { name: 'New since you dismissed it' })).toBeVisible();
+  await expect(since).toContainText('A test update: new advice for customers.');
 });
 
 test('a service worker stopped during an update leaves a working, consistent extension', async ({ context, extensionId, page, server }) => {
