@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { correctionUrl } from '@/data/corrections';
 import { formatDate, formatDateWithAgo } from '@/data/format';
 import { actorBasisLabel, kindLabel, relationLabel } from '@/data/labels';
@@ -27,6 +28,8 @@ export interface IncidentCardProps {
 export function IncidentCard(props: IncidentCardProps) {
   const { incident, today, collapsed = false } = props;
   const tr = useI18n();
+  // A collapsed card builds its body only once opened: a search lists up to 50 of them per keystroke.
+  const [opened, setOpened] = useState(!collapsed);
   const status = statusAsOf(incident, today);
   const headline = (
     <>
@@ -39,9 +42,9 @@ export function IncidentCard(props: IncidentCardProps) {
   const body = <IncidentDetails {...props} />;
   if (collapsed) {
     return (
-      <details class="card" data-incident={incident.id}>
+      <details class="card" data-incident={incident.id} onToggle={(e) => setOpened(e.currentTarget.open)}>
         <summary>{headline}</summary>
-        {body}
+        {opened && body}
       </details>
     );
   }

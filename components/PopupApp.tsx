@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { useCallback, useState } from 'preact/hooks';
 import type { InstalledDataset } from '@/data/db';
 import { formatDate } from '@/data/format';
@@ -64,7 +65,8 @@ interface SiteSectionProps {
   onUnmute(site: string): void;
 }
 
-function SiteSection({ report, today, version, lookup, onShowIncident, onUnmute }: SiteSectionProps) {
+/** Memoised: typing in the search below must not re-render the current site's cards. */
+const SiteSection = memo(function SiteSection({ report, today, version, lookup, onShowIncident, onUnmute }: SiteSectionProps) {
   const tr = useI18n();
   if (!report) {
     return (
@@ -102,4 +104,4 @@ function SiteSection({ report, today, version, lookup, onShowIncident, onUnmute 
       )}
     </section>
   );
-}
+});
