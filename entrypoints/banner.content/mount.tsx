@@ -27,8 +27,6 @@ export interface BannerActions {
   mute(): Promise<unknown>;
 }
 
-/** What a refused click tells the user (and the console, which tests read). */
-const REFUSED = 'Caveat ignored that click: this page was hiding or covering the notice. Use the Caveat toolbar button instead.';
 
 /**
  * Puts the banner in a closed shadow root under an element with a random name, attached to
@@ -136,7 +134,8 @@ export function mountBanner(payload: BannerPayload, actions: BannerActions, tr: 
       if (reason) {
         console.info(`[caveat] click refused: ${reason}`);
         if (event.isTrusted) {
-          notice = REFUSED;
+          // What a refused click tells the user, in their language.
+          notice = tr.t('clickRefused');
           draw();
         }
         return;
