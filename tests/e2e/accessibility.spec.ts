@@ -1,19 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, setSettings, tabIdOf, test, visit } from './fixtures/extension';
+import type { Page } from '@playwright/test';
+import { expect, openPopup, setSettings, test, visit } from './fixtures/extension';
 
 const DURING_ATTACKS = '2025-05-02';
 
 async function axe(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function openPopup(context: BrowserContext, extensionId: string, forPage: Page): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, forPage)}`);
-  await expect(popup.locator('body[data-ready="true"]')).toBeAttached();
-  return popup;
 }
 
 for (const scheme of ['light', 'dark'] as const) {

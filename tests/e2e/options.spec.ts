@@ -1,14 +1,6 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { clickBannerButton, expect, readBanner, setSettings, test, visit, waitForBanner } from './fixtures/extension';
+import { clickBannerButton, expect, openOptions, readBanner, setSettings, test, visit, waitForBanner } from './fixtures/extension';
 
 const DURING_ATTACKS = '2025-05-02';
-
-async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.locator('body[data-ready="true"]')).toBeAttached();
-  return options;
-}
 
 test('a longer alert window brings back the banner for a recent-enough incident', async ({ context, extensionId, page }) => {
   // Real today: M&S's 2025 attack is over and older than the default 180-day window.

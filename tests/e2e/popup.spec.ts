@@ -1,16 +1,6 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { expect, setSettings, tabIdOf, test, visit } from './fixtures/extension';
+import { expect, openPopup, setSettings, test, visit } from './fixtures/extension';
 
 const DURING_ATTACKS = '2025-05-02';
-
-/** Opens the popup as a page, describing the tab `forPage` (the toolbar popup cannot be opened by a test). */
-async function openPopup(context: BrowserContext, extensionId: string, forPage?: Page): Promise<Page> {
-  const tab = forPage ? `?tab=${await tabIdOf(context, forPage)}` : '';
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html${tab}`);
-  await expect(popup.locator('body[data-ready="true"]')).toBeAttached();
-  return popup;
-}
 
 test('the popup tells the full story of the current site', async ({ context, extensionId, page }) => {
   await setSettings(context, { todayOverride: DURING_ATTACKS });

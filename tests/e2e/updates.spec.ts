@@ -1,15 +1,8 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { clickBannerButton, datasetReady, expect, readBanner, serviceWorkerOf, setSettings, stopServiceWorker, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
+import type { Page } from '@playwright/test';
+import { clickBannerButton, datasetReady, expect, openOptions, readBanner, serviceWorkerOf, setSettings, stopServiceWorker, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
 import { bundledDataset, NEW_INCIDENT, publish, serveUpdate, untrustedKey, UPDATE_URL } from './fixtures/updates';
 
 const DURING_ATTACKS = '2025-05-02';
-
-async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.locator('body[data-ready="true"]')).toBeAttached();
-  return options;
-}
 
 async function setUpdateUrl(options: Page): Promise<void> {
   await options.getByLabel('Update URL').fill(UPDATE_URL);
