@@ -20,7 +20,7 @@ function matchingUrls(): string[] {
     const domain = incident.domains[0];
     if (!domain || incident.disclosedOn > DURING_ATTACKS) continue;
     const url = `${urls.length % 2 ? 'http' : 'https'}://www.${domain}/`;
-    if (!urls.includes(url)) urls.push(url);
+    if (!urls.some((u) => u.endsWith(`//www.${domain}/`))) urls.push(url);
     if (urls.length === 15) break;
   }
   return urls;
@@ -49,12 +49,14 @@ test('30 sites browsed: the extension makes zero network requests', async ({ con
   expect(badges).toBe(15);
   expect(banners).toBeGreaterThan(0);
 
-  const visited = new Set(sites);
+  // Chromium upgrades http to https on its own for HSTS-preloaded names (blueyonder.com is one):
+  // that request is still the page load we asked for, not Caveat's.
+  const visited = new Set(sites.flatMap((s) => [s, s.replace(/^http:/, 'https:')]));
   const isPageLoad = (r: Request) => visited.has(r.url()) && r.resourceType() === 'document' && !r.serviceWorker() && r.frame().parentFrame() === null;
   const local = (r: Request) => r.url().startsWith('chrome-extension://');
   const unexpected = recorded.filter((r) => !isPageLoad(r) && !local(r)).map((r) => `${r.serviceWorker() ? 'service worker' : 'page'}: ${r.method()} ${r.url()}`);
   expect(unexpected).toEqual([]);
-  expect(recorded.filter(isPageLoad)).toHaveLength(30);
+  expect(new Set(recorded.filter(isPageLoad).map((r) => new URL(r.url()).host)).size).toBe(30);
 
   // The server saw the 30 page loads and, at most, the browser's own requests: favicons and
   // Chromium's Google-account probe (it makes it with or without Caveat; Playwright attributes it to no page or worker).
