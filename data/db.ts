@@ -49,6 +49,9 @@ export function openDb(name = DB_NAME): CaveatDb {
           row.sequence ??= 0;
         });
     });
+  // Version 3: no index on disclosedOn. Nothing queried it (the popup sorts in memory), and every
+  // index costs on each write: loading 10k incidents got faster without it (README, Performance).
+  db.version(3).stores({ incidents: 'id, *domains', meta: 'key' });
   return db;
 }
 
