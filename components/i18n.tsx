@@ -1,13 +1,13 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { translatorFromFile, type Translator } from '@/data/i18n';
-import en from '@/public/_locales/en_GB/messages.json';
+import { ENGLISH } from '@/data/english';
+import type { Translator } from '@/data/i18n';
 
 /**
  * The translator for the components below it. Entry points provide one built on browser.i18n;
  * the default (British English from the bundled messages) serves previews and component tests.
  */
-export const I18n = createContext<Translator>(translatorFromFile('en-GB', en));
+export const I18n = createContext<Translator>(ENGLISH);
 
 export function useI18n(): Translator {
   return useContext(I18n);

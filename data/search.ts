@@ -13,7 +13,9 @@
 import { statusAsOf } from './incident-state';
 import type { Incident } from './schema';
 import { compareIncidents } from './dataset';
-import { KIND_LABELS, SERVICE_LABELS, type IncidentKind, type IncidentStatus, type ServiceKey } from './vocabulary';
+import { ENGLISH } from './english';
+import { kindLabel, serviceLabel } from './labels';
+import type { IncidentKind, IncidentStatus, ServiceKey } from './vocabulary';
 
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -97,9 +99,9 @@ export class SearchIndex {
           incident.organisation,
           ...incident.brands,
           ...incident.domains,
-          KIND_LABELS[incident.kind],
+          kindLabel(ENGLISH, incident.kind),
           localLabels?.kind(incident.kind) ?? '',
-          ...services.map((s) => `${SERVICE_LABELS[s]} ${s} ${localLabels?.service(s) ?? ''}`),
+          ...services.map((s) => `${serviceLabel(ENGLISH, s)} ${s} ${localLabels?.service(s) ?? ''}`),
           ...incident.dataExposed.map((d) => d.dataClass),
           ...incident.actors.map((a) => a.name),
           ...incident.authorities,

@@ -11,17 +11,15 @@
  *    cold start to the first answered lookup (cold minus warm, paired).
  */
 import { test, type BrowserContext } from '@playwright/test';
-import { chromium } from '@playwright/test';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { datasetReady, EXTENSION_PATH, extensionIdOf, serviceWorkerOf, stopServiceWorker, visit } from '../../tests/e2e/fixtures/extension';
+import { datasetReady, EXTENSION_PATH, extensionIdOf, launchBrowser, serviceWorkerOf, stopServiceWorker, visit } from '../../tests/e2e/fixtures/extension';
 import { startRetailServer, type RetailServer } from '../../tests/e2e/fixtures/retail-server';
 import { syntheticIncidents } from '../synthetic';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const RESULTS = path.resolve('bench/results/browser.json');
 const NO_MATCH = 'https://www.example-bakery.test/';
 const results: Record<string, number> = {};
@@ -32,25 +30,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-async function launch(dir: string, port: number, extension: string | null): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    args: [
-      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-    ],
-  });
-}
 
 /** A copy of the built extension with the banner bundle as a manifest content script on every page. */
 async function buildNaiveVariant(dir: string): Promise<string> {
@@ -123,7 +102,7 @@ test('a page that matches nothing: paired with and without extensions', async ()
   };
   const contexts: Record<string, BrowserContext> = {};
   for (const [name, extension] of Object.entries(variants)) {
-    contexts[name] = await launch(path.join(workDir, `profile-${name}`), server.port, extension);
+    contexts[name] = await launchBrowser(path.join(workDir, `profile-${name}`), server.port, { extension });
     if (name === 'caveat' || name === 'naive') await datasetReady(contexts[name]);
   }
   const loads: Record<string, Load[]> = Object.fromEntries(Object.keys(variants).map((v) => [v, []]));
@@ -148,7 +127,7 @@ test('a page that matches nothing: paired with and without extensions', async ()
 });
 
 test('10k incidents: IndexedDB load, popup first render, keystroke, cold start', async () => {
-  const context = await launch(path.join(workDir, 'profile-10k'), server.port, EXTENSION_PATH);
+  const context = await launchBrowser(path.join(workDir, 'profile-10k'), server.port);
   await datasetReady(context);
   const extensionId = await extensionIdOf(context);
   const incidents = syntheticIncidents(10_000);

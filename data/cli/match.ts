@@ -4,7 +4,8 @@ import { buildSiteReport } from '../site-report';
 import { DEFAULT_SETTINGS } from '../settings';
 import { DomainIndex } from '../domain-index';
 import { formatDate } from '../format';
-import { STATUS_LABELS } from '../vocabulary';
+import { ENGLISH } from '../english';
+import { statusLabel } from '../labels';
 import { loadIncidents } from './load';
 import { UsageError } from './usage';
 
@@ -50,7 +51,7 @@ export async function matchCommand(args: string[]): Promise<number> {
   console.log(`${hostname} (site ${report!.site}): badge ${report!.badge.text} (${report!.badge.tone})`);
   for (const incident of shown) {
     const flag = bannerIds.has(incident.id) ? 'banner' : 'badge only';
-    console.log(`  ${incident.id}  ${formatDate(incident.disclosedOn)}  ${STATUS_LABELS[statusAsOf(incident, today)]}  [${flag}]  ${incident.title}`);
+    console.log(`  ${incident.id}  ${formatDate(incident.disclosedOn)}  ${statusLabel(ENGLISH, statusAsOf(incident, today))}  [${flag}]  ${incident.title}`);
   }
   return 0;
 }

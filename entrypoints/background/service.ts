@@ -49,8 +49,14 @@ export function startBackground(): void {
    * `commit`: the badge as soon as the page commits. `ready` (DOMContentLoaded): the banner if the
    * site has news, then the badge's title, which is therefore the sign that Caveat has decided.
    */
+  // The report made at commit serves the same navigation's DOMContentLoaded too: one lookup per page.
+  const atCommit = new Map<number, { url: string; report: ReturnType<typeof reportForUrl> }>();
   async function refreshTab(tabId: number, url: string, phase: 'commit' | 'ready' | 'update'): Promise<void> {
-    const report = await reportForUrl(url, deps);
+    const early = atCommit.get(tabId);
+    const pending = phase === 'ready' && early?.url === url ? early.report : reportForUrl(url, deps);
+    if (phase === 'commit') atCommit.set(tabId, { url, report: pending });
+    else if (phase === 'ready') atCommit.delete(tabId);
+    const report = await pending;
     // [hardening, issue 6] Events queue up while the worker wakes: an answer about the page a tab
     // showed before (e.g. its initial about:blank) must not land on the page it shows now.
     // tests/e2e/faults.spec.ts ("20 tabs at once") caught exactly that.
@@ -66,6 +72,7 @@ export function startBackground(): void {
     if (!/No tab with id|Frame with ID|cannot be scripted|Cannot access/i.test(String(error))) console.error('[caveat]', error);
   };
 
+  browser.tabs.onRemoved.addListener((tabId) => atCommit.delete(tabId));
   browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
     if (frameId === 0) refreshTab(tabId, url, 'commit').catch(onError);
   });

@@ -57,6 +57,18 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('the banner moves only for people who have not asked for reduced motion', async ({ context, extensionId }) => {
+  const preview = await context.newPage();
+  const animation = async (reducedMotion: 'reduce' | 'no-preference') => {
+    await preview.emulateMedia({ reducedMotion });
+    await preview.goto(`chrome-extension://${extensionId}/banner-preview.html?host=shop.coop.co.uk&today=${DURING_ATTACKS}`);
+    await expect(preview.locator('body[data-ready="true"]')).toBeAttached();
+    return preview.evaluate(() => getComputedStyle(document.getElementById('host')!.shadowRoot!.querySelector('.banner')!).animationName);
+  };
+  expect(await animation('reduce')).toBe('none');
+  expect(await animation('no-preference')).toBe('caveat-in');
+});
+
 test('the banner speaks the browser’s language (French)', async ({ server }) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'caveat-fr-'));
   const context = await launchBrowser(dir, server.port, { locale: 'fr-FR' });

@@ -21,6 +21,8 @@ test('the popup tells the full story of the current site', async ({ context, ext
   expect(await links.count()).toBeGreaterThan(1);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^https:\/\//);
   await expect(popup.getByText(/^Data as of /)).toBeVisible();
+  // HIBP's licence asks for attribution wherever its data is shown.
+  await expect(popup.getByText(/^Includes data from .*Have I Been Pwned \(CC BY 4\.0\)/)).toBeVisible();
 });
 
 test('the popup on a site with no incidents says so, and still searches', async ({ context, extensionId, page }) => {
@@ -60,6 +62,9 @@ test('filter by status and service narrows the results', async ({ context, exten
   await expect(results.locator('[data-incident="target-2013-12"]')).toHaveCount(0);
   const ongoing = Number((await count.textContent())!.match(/\d+/)![0]);
   expect(ongoing).toBeLessThan(all);
+  // The facets count the current results: the status facet says how many are ongoing.
+  await expect(popup.getByRole('combobox', { name: 'Filter by status' }).locator('option', { hasText: 'Ongoing' })).toHaveText(`Ongoing (${ongoing})`);
+  await expect(popup.getByRole('combobox', { name: 'Filter by service' }).locator('option', { hasText: 'Funeral services' })).toHaveText(/^Funeral services \([1-9]\d*\)$/);
   await popup.getByRole('combobox', { name: 'Filter by service' }).selectOption('funeral-services');
   await expect(results.locator('[data-incident="co-op-2025-04"]')).toBeVisible();
   await expect(results.locator('[data-incident="marks-and-spencer-2025-04"]')).toHaveCount(0);
