@@ -3,7 +3,7 @@
  * copy); the switch is one IndexedDB transaction, so a worker killed mid-way, a full disk or a
  * closed database aborts it and leaves the previous dataset in place.
  */
-import { installDataset, type CaveatDb } from '../db';
+import { allIncidents, installDataset, type CaveatDb } from '../db';
 import type { Dataset, Incident } from '../schema';
 import { UpdateRefused } from './refusal';
 
@@ -27,7 +27,7 @@ export function diffIncidents(before: Incident[], after: Incident[]): ChangeSumm
 }
 
 export async function switchDataset(db: CaveatDb, dataset: Dataset, sequence: number, installedAt: string): Promise<ChangeSummary> {
-  const before = await db.incidents.toArray();
+  const before = await allIncidents(db);
   try {
     await installDataset(db, dataset, { origin: 'signed', sequence, installedAt });
   } catch (error) {

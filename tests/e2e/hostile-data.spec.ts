@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
+import { bucketOf } from '../../data/db';
 import { bannerShadowElements, clickBannerButton, expect, serviceWorkerOf, setSettings, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
 
 const DURING_ATTACKS = '2025-05-02';
@@ -40,17 +41,31 @@ function hostileIncident(): Record<string, unknown> {
   };
 }
 
-/** Writes the incident into the extension's own IndexedDB, beside the installed dataset. */
+/**
+ * Writes the incident into the extension's own IndexedDB, beside the installed dataset: a chunk of
+ * its own and an entry in its domains' index rows (the layout data/db.ts writes).
+ */
 async function plant(context: BrowserContext, incident: Record<string, unknown>): Promise<void> {
   const sw = await serviceWorkerOf(context);
+  const PLANTED_CHUNK = 1_000_000;
+  const buckets = (incident.domains as string[]).map((domain) => ({ domain, b: bucketOf(domain) }));
   await sw.evaluate(
-    (record) =>
+    ({ record, buckets, n }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('caveat');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('incidents', 'readwrite');
-          tx.objectStore('incidents').put(JSON.parse(record));
+          const tx = open.result.transaction(['chunks', 'domainBuckets'], 'readwrite');
+          tx.objectStore('chunks').put({ n, incidents: [JSON.parse(record)] });
+          const index = tx.objectStore('domainBuckets');
+          for (const { domain, b } of buckets) {
+            const get = index.get(b);
+            get.onsuccess = () => {
+              const row = (get.result as { b: number; chunks: Map<string, number[]> } | undefined) ?? { b, chunks: new Map() };
+              row.chunks.set(domain, [...(row.chunks.get(domain) ?? []), n]);
+              index.put(row);
+            };
+          }
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -58,7 +73,7 @@ async function plant(context: BrowserContext, incident: Record<string, unknown>)
           tx.onerror = () => reject(tx.error);
         };
       }),
-    JSON.stringify(incident),
+    { record: JSON.stringify(incident), buckets, n: PLANTED_CHUNK },
   );
 }
 

@@ -172,10 +172,11 @@ test('a service worker stopped during an update leaves a working, consistent ext
         const open = indexedDB.open('caveat');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['meta', 'incidents']);
+          const tx = open.result.transaction(['meta', 'chunks']);
           const meta = tx.objectStore('meta').get('dataset');
-          const count = tx.objectStore('incidents').count();
-          tx.oncomplete = () => resolve({ meta: meta.result.counts.incidents as number, rows: count.result });
+          const chunks = tx.objectStore('chunks').getAll();
+          tx.oncomplete = () =>
+            resolve({ meta: meta.result.counts.incidents as number, rows: (chunks.result as { incidents: unknown[] }[]).reduce((sum, c) => sum + c.incidents.length, 0) });
         };
       }),
   );
