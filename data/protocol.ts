@@ -3,23 +3,23 @@
  * arrival. Content scripts may only ask about their own tab (the background reads the hostname
  * from the sender's tab, never from the payload); the rest is for the extension's own pages.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SiteReport } from './site-report';
 import { MAX_DATASET_BYTES, MAX_MANIFEST_BYTES } from './update/manifest';
 import type { UpdateStatus } from './update/status';
 
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('banner:get') }),
-  z.strictObject({ type: z.literal('banner:dismiss'), incidentIds: z.array(z.string().max(100)).min(1).max(100) }),
+  z.strictObject({ type: z.literal('banner:dismiss'), incidentIds: z.array(z.string().check(z.maxLength(100))).check(z.minLength(1), z.maxLength(100)) }),
   z.strictObject({ type: z.literal('banner:mute') }),
 ]);
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 
 export const pageRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('site:report'), url: z.string().max(8192) }),
-  z.strictObject({ type: z.literal('site:mute'), site: z.string().max(253), muted: z.boolean() }),
+  z.strictObject({ type: z.literal('site:report'), url: z.string().check(z.maxLength(8192)) }),
+  z.strictObject({ type: z.literal('site:mute'), site: z.string().check(z.maxLength(253)), muted: z.boolean() }),
   z.strictObject({ type: z.literal('update:check') }),
-  z.strictObject({ type: z.literal('update:import'), text: z.string().max(MAX_DATASET_BYTES + 2 * MAX_MANIFEST_BYTES) }),
+  z.strictObject({ type: z.literal('update:import'), text: z.string().check(z.maxLength(MAX_DATASET_BYTES + 2 * MAX_MANIFEST_BYTES)) }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 

@@ -4,24 +4,25 @@
  * never lose it. Reading is forgiving (a damaged value falls back to its default without being
  * overwritten); writing is strict.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoDate } from './schema';
 
 export const settingsSchema = z.object({
   /** Incidents that changed within this many days count as news (banner, coloured badge). */
-  alertWindowDays: z.number().int().min(1).max(3650),
+  alertWindowDays: z.int().check(z.minimum(1), z.maximum(3650)),
   bannerEnabled: z.boolean(),
   /**
    * Evaluate the dataset as of this day instead of the real one. For tests and for reviewing how
    * the extension looked during a past incident; not offered in the options page.
    */
-  todayOverride: isoDate.length(10).nullable(),
+  todayOverride: z.nullable(isoDate.check(z.length(10))),
   /** Where signed dataset updates come from (the manifest's https URL); null: the build's default, if any. */
-  updateUrl: z
-    .string()
-    .max(2000)
-    .refine((u) => /^https:\/\/[^/@\s]+(\/\S*)?$/.test(u), 'must be an https URL')
-    .nullable(),
+  updateUrl: z.nullable(
+    z.string().check(
+      z.maxLength(2000),
+      z.refine((u: string) => /^https:\/\/[^/@\s]+(\/\S*)?$/.test(u), 'must be an https URL'),
+    ),
+  ),
   /** Check the update URL once a day. */
   autoUpdate: z.boolean(),
 });
@@ -36,9 +37,9 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Registrable domains ("marksandspencer.com") whose banners the user silenced for good. */
-export const mutedSitesSchema = z.array(z.string().max(253)).max(10_000);
+export const mutedSitesSchema = z.array(z.string().check(z.maxLength(253))).check(z.maxLength(10_000));
 /** "site incidentId" → the incident revision the user dismissed on that site. */
-export const dismissalsSchema = z.record(z.string().max(400), z.string().max(10)).refine((r) => Object.keys(r).length <= 100_000);
+export const dismissalsSchema = z.record(z.string().check(z.maxLength(400)), z.string().check(z.maxLength(10))).check(z.refine((r: Record<string, string>) => Object.keys(r).length <= 100_000));
 
 export const STORAGE_KEYS = {
   settings: 'settings',
@@ -64,7 +65,7 @@ export function dismissalKey(site: string, incidentId: string): string {
 
 export async function readUserState(area: KeyValueArea): Promise<UserState> {
   const raw = await area.get(Object.values(STORAGE_KEYS));
-  const settings = settingsSchema.partial().safeParse(raw[STORAGE_KEYS.settings]);
+  const settings = z.partial(settingsSchema).safeParse(raw[STORAGE_KEYS.settings]);
   const muted = mutedSitesSchema.safeParse(raw[STORAGE_KEYS.mutedSites]);
   const dismissals = dismissalsSchema.safeParse(raw[STORAGE_KEYS.dismissals]);
   return {

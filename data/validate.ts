@@ -3,7 +3,7 @@
  * clock. Every problem is one `Problem` naming file, record id and field path, so a maintainer
  * can go straight to it. Pure: file reading lives in the CLI.
  */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { incidentSchema, type Incident } from './schema';
 
 export interface Problem {
@@ -42,7 +42,7 @@ function bounded(message: string): string {
   return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE)}… (${message.length} characters)`;
 }
 
-function schemaProblems(file: string, record: unknown, error: z.ZodError): Problem[] {
+function schemaProblems(file: string, record: unknown, error: core.$ZodError): Problem[] {
   return error.issues.map((issue) => ({ file, id: idOf(record), path: pathOf(issue.path), message: issue.message }));
 }
 

@@ -3,7 +3,7 @@
  * its hash and its sequence number. The signature covers the manifest's exact text (`signed`),
  * so nothing depends on how a JSON library orders keys.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DATASET_FORMAT, isoDate } from '../schema';
 
 export const MANIFEST_FORMAT = 1;
@@ -14,26 +14,26 @@ export const MAX_MANIFEST_BYTES = 64 * 1024;
 export const manifestSchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
   /** The dataset file format this update needs; a newer one is refused until the extension is updated. */
-  datasetFormat: z.number().int().positive(),
+  datasetFormat: z.int().check(z.positive()),
   /** Strictly increasing across published datasets: an update must be newer than what is installed. */
-  sequence: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  version: z.string().max(100),
+  sequence: z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER)),
+  version: z.string().check(z.maxLength(100)),
   dataAsOf: isoDate,
   builtAt: z.iso.datetime(),
   /** SHA-256 of the dataset file's bytes, hex. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  size: z.number().int().positive(),
-  incidents: z.number().int().nonnegative(),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  size: z.int().check(z.positive()),
+  incidents: z.int().check(z.nonnegative()),
   /** The dataset file, relative to the manifest's URL. */
-  dataset: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a plain file name next to the manifest'),
+  dataset: z.string().check(z.regex(/^[A-Za-z0-9._-]+$/, 'must be a plain file name next to the manifest')),
 });
 export type UpdateManifest = z.infer<typeof manifestSchema>;
 
 export const envelopeSchema = z.strictObject({
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  keyId: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
   /** The manifest as signed: JSON text. */
-  signed: z.string().max(MAX_MANIFEST_BYTES),
-  signature: z.string().max(200),
+  signed: z.string().check(z.maxLength(MAX_MANIFEST_BYTES)),
+  signature: z.string().check(z.maxLength(200)),
 });
 export type SignedEnvelope = z.infer<typeof envelopeSchema>;
 

@@ -3,7 +3,7 @@
  * Node (the CLI) and verifies in Node tests, Chromium and Firefox. Ed25519 would be smaller, but
  * not every supported browser has it in WebCrypto yet.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -11,12 +11,12 @@ const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
 export const publicKeySchema = z.strictObject({
   kty: z.literal('EC'),
   crv: z.literal('P-256'),
-  x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  y: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
 });
 export type PublicKey = z.infer<typeof publicKeySchema>;
 
-export const privateKeySchema = publicKeySchema.extend({ d: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+export const privateKeySchema = z.extend(publicKeySchema, { d: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)) });
 export type PrivateKey = z.infer<typeof privateKeySchema>;
 
 export interface TrustedKey {

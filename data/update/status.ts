@@ -2,7 +2,7 @@
  * What the options page shows about updates: the last check and its result in plain words, and
  * the stage of one under way. Stored in storage.local beside (not inside) the user's settings.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { UpdateOutcome } from './take-update';
 import { UpdateRefused } from './refusal';
 
@@ -13,13 +13,13 @@ export const updateStatusSchema = z.object({
   at: z.string(),
   source: z.enum(['url', 'file']),
   result: z.enum(['updated', 'up-to-date', 'refused']),
-  code: z.string().optional(),
+  code: z.optional(z.string()),
   /** English, for logs; the options page words it in the user's language from the fields below. */
   message: z.string(),
-  version: z.string().optional(),
+  version: z.optional(z.string()),
   /** Why it was refused, as the check said it. */
-  reason: z.string().optional(),
-  changes: z.object({ added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()) }).optional(),
+  reason: z.optional(z.string()),
+  changes: z.optional(z.object({ added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()) })),
 });
 export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 

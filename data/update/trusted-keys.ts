@@ -3,13 +3,13 @@
  * be introduced beside the old one before the old one is retired. Which file is bundled is chosen
  * at build time (wxt.config.ts: `CAVEAT_TRUSTED_KEYS`, default data/update/trusted-keys.json).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { keyIdOf, publicKeySchema, type TrustedKey } from './signing';
 
 export const MAX_TRUSTED_KEYS = 2;
 
 export const trustedKeysFileSchema = z.strictObject({
-  keys: z.array(z.strictObject({ keyId: z.string(), publicKey: publicKeySchema, note: z.string().max(200).optional() })).max(MAX_TRUSTED_KEYS),
+  keys: z.array(z.strictObject({ keyId: z.string(), publicKey: publicKeySchema, note: z.optional(z.string().check(z.maxLength(200))) })).check(z.maxLength(MAX_TRUSTED_KEYS)),
 });
 export type TrustedKeysFile = z.infer<typeof trustedKeysFileSchema>;
 
