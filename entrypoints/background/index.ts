@@ -1,7 +1,6 @@
 import { startBackground } from './service';
 
 export default defineBackground({
-  type: 'module',
   main() {
     startBackground();
   },

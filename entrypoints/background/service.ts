@@ -18,21 +18,39 @@ export function startBackground(): void {
   const db = openDb();
   const tr = browserTranslator();
   const fetchText = (path: string) => fetch(browser.runtime.getURL(path as '/')).then((r) => r.text());
-  // Every lookup waits for this, so a lookup at cold start answers from the full dataset, never "nothing".
-  let ready = ensureBundledDataset(db, fetchText).then(
-    () => console.info('[caveat] dataset ready'),
-    (error: unknown) => console.error('[caveat] could not install the bundled dataset', error),
+  // Whether the bundled dataset is in place: true once this run has installed it (the first run, an
+  // extension update), false when it already was. Every lookup checks it, so a lookup at cold start
+  // answers from the full dataset, never "nothing".
+  let ready: Promise<boolean> = ensureBundledDataset(db, fetchText).then(
+    (installed) => {
+      if (installed) console.info('[caveat] bundled dataset installed');
+      return installed;
+    },
+    (error: unknown) => {
+      console.error('[caveat] could not install the bundled dataset', error);
+      return false;
+    },
   );
   browser.runtime.onInstalled.addListener(() => {
-    ready = ready.then(() => ensureBundledDataset(db, fetchText)).then(() => undefined, (error: unknown) => console.error('[caveat]', error));
+    // "Installed" stays true if either run installed: a lookup that read before must read again.
+    ready = ready.then((installedBefore) =>
+      ensureBundledDataset(db, fetchText).then(
+        (installed) => installed || installedBefore,
+        (error: unknown) => {
+          console.error('[caveat]', error);
+          return installedBefore;
+        },
+      ),
+    );
   });
 
   const deps: HandlerDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     lookup: async (hostname) => {
-      await ready;
-      return incidentsForHostname(db, hostname);
+      // Read while the bundled check runs; read again only if it installed a dataset meanwhile.
+      const early = incidentsForHostname(db, hostname).catch(() => null);
+      return ((await ready) ? null : await early) ?? incidentsForHostname(db, hostname);
     },
     storage: browser.storage.local,
     realToday: () => isoToday(),

@@ -24,14 +24,15 @@ export interface Updater {
   importFile(text: string): Promise<UpdateStatus>;
 }
 
-export function startUpdates(db: CaveatDb, ready: () => Promise<void>): Updater {
-  const keys = loadTrustedKeys(trustedKeysFile);
+export function startUpdates(db: CaveatDb, ready: () => Promise<unknown>): Updater {
+  // Imported (WebCrypto) on the first update only: a cold start that answers a page has better things to do.
+  let keys: ReturnType<typeof loadTrustedKeys> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   const deps = async (): Promise<UpdateDeps> => {
     return {
       db,
-      trustedKeys: await keys,
+      trustedKeys: await (keys ??= loadTrustedKeys(trustedKeysFile)),
       fetchBytes: (url, max) => fetchLimited(url, max),
       // The real day, not the display override: "no dates in the future" is about the real clock.
       today: () => isoToday(),
@@ -77,7 +78,10 @@ export function startUpdates(db: CaveatDb, ready: () => Promise<void>): Updater 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) void schedule();
   });
-  void schedule();
+  // The alarm outlives the worker: (re)schedule when the extension is installed or updated, when
+  // the browser starts and when settings change, not on every wake-up.
+  browser.runtime.onInstalled.addListener(() => void schedule());
+  browser.runtime.onStartup.addListener(() => void schedule());
 
   return { check, importFile: (text) => run('file', (d) => updateFromFile(text, d)) };
 }
