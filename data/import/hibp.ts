@@ -12,7 +12,9 @@
  *    - the first sentence of the Description (where HIBP says what the site is) calls it a
  *      retailer, shop or store, e-commerce site, marketplace, supermarket or grocer, a fashion/
  *      beauty/electronics… brand, or a place to buy online (delivery service, online ordering,
- *      travel agency, ticketing company) — a "dark web marketplace" where data was sold does not.
+ *      travel agency or booking site, airline, car rental, ticketing, a digital mall, textbook
+ *      rental, photo printing, collectibles, cashback), or a restaurant or takeaway (fast food,
+ *      pizza) — a "dark web marketplace" where data was sold does not.
  *    Otherwise left out as "not-retail".
  *
  * Mapping: kind data-breach (credential-stuffing when HIBP says so); status "contained" for a
@@ -65,6 +67,29 @@ const SHOP_WORDS = new RegExp(
     String.raw`(online )?travel agency`,
     String.raw`(ticketing company|ticket distribution)`,
     String.raw`custom printed apparel`,
+    // Places people buy from that HIBP names by what they sell: "the digital mall Wanelo", "the
+    // textbook rental service Chegg", "the photo print service Chatbooks", "the Indian book trading
+    // website Bookchor", "Beckett Collectibles", "the cashback reward program ShopBack".
+    String.raw`(digital|online) mall`,
+    String.raw`(textbook|book) (rental|trading|selling)`,
+    String.raw`photo print(ing)? service`,
+    String.raw`collectibles`,
+    String.raw`cashback`,
+    String.raw`online fragrance`,
+    String.raw`multi-level marketing`,
+    // Restaurants and takeaways, where people order and pay online ("the Brazilian fast food
+    // company Habib's", "Domino's Pizza in France", "the restaurant reservation service Eatigo").
+    String.raw`fast food`,
+    String.raw`pizza`,
+    String.raw`dessert parlou?r`,
+    String.raw`restaurant (chain|reservation|ordering)`,
+    // Travel bought online, like the travel agencies above: airlines, hotel and car bookings.
+    String.raw`airline`,
+    // "the travel and hotel booking site ixigo", "the Indian bookings website Yatra" (not "the booking website Sonicbids", for bands' gigs).
+    String.raw`(travel|hotel) (booking )?(site|website|platform)`,
+    String.raw`bookings (site|website)`,
+    String.raw`(car|self-drive car) rental`,
+    String.raw`cinema (company|chain)`,
   ]
     .map((part) => String.raw`\b${part}`)
     .join('|'),

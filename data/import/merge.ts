@@ -8,7 +8,7 @@
  * 3. The same incident from another feed (same organisation, close dates) becomes one incident
  *    with both sources and both provenance entries. Unconfirmed claims never merge with others.
  * 4. Field ownership is by feed priority (hibp > notices > prc > wikipedia > ransomware): the
- *    highest-priority feed in the provenance sets title, kind, status, dates and summary; lists
+ *    highest-priority feed in the provenance sets organisation, title, kind, status, dates and summary; lists
  *    (sources, provenance, domains, brands, data classes…) are sorted unions. So importing in any
  *    order, and importing twice, gives the same bytes.
  * 5. A domain keeps one organisation name across the dataset (curated first, then registry, then
@@ -128,6 +128,9 @@ export function mergeInto(existing: Incident, candidate: Candidate, source: Feed
         const { startedOn: _s, containedOn: _c, resolvedOn: _r, ...rest } = existing;
         return {
           ...rest,
+          // The registry may have learnt who this is since the last import ("Liberty McDonald's
+          // Restaurant" → McDonald's): the name follows the draft, whose domains already agree with it.
+          organisation: d.organisation,
           title: d.title,
           kind: d.kind,
           status: d.status,

@@ -51,6 +51,32 @@ describe('hibp', () => {
     expect(describesShop('In 2019, the data appeared for sale on a dark web marketplace. It held emails.')).toBe(false);
     expect(describesShop('In 2013, Adobe suffered a breach. The shop was fine.')).toBe(false);
   });
+
+  it('counts the places HIBP describes by what people buy there, and not forums, games or social sites', () => {
+    for (const shop of [
+      'In approximately December 2018, the digital mall Wanelo suffered a data breach.',
+      'In April 2018, the textbook rental service Chegg suffered a data breach that impacted 40 million subscribers.',
+      'In March 2020, the photo print service Chatbooks suffered a data breach.',
+      'In August 2021, an allegation was made that the Brazilian fast food company "Habib\'s" had suffered a data breach.',
+      'In June 2014, Domino\'s Pizza in France and Belgium was hacked by a group going by the name "Rex Mundi".',
+      'In early 2019, the Malaysian airline Malindo Air suffered a data breach.',
+      'In January 2019, the travel and hotel booking site ixigo suffered a data breach.',
+      'In July 2018, the Indian self-drive car rental company Zoomcar suffered a data breach.',
+      'In September 2020, the cashback reward program ShopBack suffered a data breach.',
+    ]) {
+      expect(describesShop(shop), shop).toBe(true);
+    }
+    for (const other of [
+      'In March 2016, the Bitcoin forum Bitcoin Talk was hacked.',
+      'In October 2020, the online game for kids Animal Jam suffered a data breach.',
+      'In January 2020, the online dating service Zoosk suffered a data breach.',
+      'In May 2019, the graphic design tool website Canva suffered a data breach.',
+      'In July 2019, the hacking website Cracked.to suffered a data breach.',
+      'In December 2019, the booking website Sonicbids suffered a data breach.',
+    ]) {
+      expect(describesShop(other), other).toBe(false);
+    }
+  });
 });
 
 describe('ransomware', () => {

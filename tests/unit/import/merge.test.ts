@@ -3,7 +3,8 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FEED_SOURCES } from '@/data/import/types';
-import { sameOrganisation, timeDistance } from '@/data/import/merge';
+import { mergeInto, sameOrganisation, timeDistance } from '@/data/import/merge';
+import { makeIncident } from '../helpers/incident';
 import { loadRegistry } from '@/data/import/registry';
 import { FIXTURE_FILES, REPO, importInto, readIncidents, snapshotDir, tempLayers, type Layers } from './harness';
 
@@ -95,6 +96,17 @@ describe('two feeds on one incident', () => {
       const sources = new Set(incident.provenance.map((p) => p.source));
       if (sources.has('ransomware')) expect([...sources]).toEqual(['ransomware']);
     }
+  });
+});
+
+describe('re-importing after the registry learnt who a company is', () => {
+  it('renames the incident and gives it the domains, keeping its id and sources', () => {
+    const provenance = [{ source: 'prc' as const, record: '2008-08-01 Liberty McDonald\'s Restaurant' }];
+    const before = makeIncident({ id: 'liberty-mcdonalds-restaurant-2008-08', organisation: "Liberty McDonald's Restaurant", domains: [], provenance });
+    const { id: _id, provenance: _p, ...draft } = makeIncident({ organisation: "McDonald's", domains: ['mcdonalds.com'] });
+    const after = mergeInto(before, { record: provenance[0]!.record, snapshot: 'export', slug: 'mcdonalds', draft }, 'prc');
+    expect(after).toMatchObject({ id: before.id, organisation: "McDonald's", domains: ['mcdonalds.com'] });
+    expect(after.provenance).toHaveLength(1);
   });
 });
 
