@@ -81,6 +81,44 @@ async function measureLoad(context: BrowserContext, variant: string): Promise<Lo
   return { scriptMs: metric('ScriptDuration') * 1000, heapKb: metric('JSHeapUsedSize') / 1024, loadMs, injectedGzipBytes };
 }
 
+/** In an extension page: fetch prepared rows, then time one install-like transaction (fetch and parse not counted). */
+async function writeRows(url: string): Promise<number> {
+  const parsed = (await (await fetch(url)).json()) as { chunks: { n: number; incidents: { domains: string[] }[] }[]; buckets: { b: number; chunks: [string, number[]][] }[] };
+  const buckets = parsed.buckets.map((b) => ({ b: b.b, chunks: new Map(b.chunks) }));
+  const all = parsed.chunks.flatMap((c) => c.incidents);
+  const counts = { incidents: all.length, domains: new Set(all.flatMap((i) => i.domains)).size };
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('caveat');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(['chunks', 'domainBuckets', 'meta'], 'readwrite');
+    const chunks = tx.objectStore('chunks');
+    const index = tx.objectStore('domainBuckets');
+    chunks.clear();
+    index.clear();
+    for (const chunk of parsed.chunks) chunks.add(chunk);
+    for (const bucket of buckets) index.add(bucket);
+    tx.objectStore('meta').put({
+      key: 'dataset',
+      version: `bench-${all.length}`,
+      dataAsOf: '2026-11-28',
+      contentHash: '0'.repeat(64),
+      counts,
+      origin: 'signed',
+      sequence: 9_999_999_999,
+      installedAt: new Date().toISOString(),
+    });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
 let server: RetailServer;
 let workDir: string;
 test.beforeAll(async () => {
@@ -139,48 +177,20 @@ test('10k incidents: IndexedDB load, popup first render, keystroke, cold start',
   // IndexedDB load: one transaction that clears and writes the rows installDataset writes (chunks of
   // incidents and the bucketed domain index, from data/db.ts's storedRows) plus the meta row. Same
   // database and stores as the extension's. Marked as a signed dataset so the service worker keeps it.
-  const rows = storedRows(incidents);
-  const rowsJson = JSON.stringify({ chunks: rows.chunks, buckets: rows.buckets.map((b) => ({ b: b.b, chunks: [...b.chunks] })) });
-  const loadTimes: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    loadTimes.push(
-      await ext.evaluate(async (json) => {
-        const parsed = JSON.parse(json) as { chunks: { n: number; incidents: { domains: string[] }[] }[]; buckets: { b: number; chunks: [string, number[]][] }[] };
-        const buckets = parsed.buckets.map((b) => ({ b: b.b, chunks: new Map(b.chunks) }));
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('caveat');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        const t0 = performance.now();
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['chunks', 'domainBuckets', 'meta'], 'readwrite');
-          const chunks = tx.objectStore('chunks');
-          const index = tx.objectStore('domainBuckets');
-          chunks.clear();
-          index.clear();
-          for (const chunk of parsed.chunks) chunks.add(chunk);
-          for (const bucket of buckets) index.add(bucket);
-          const all = parsed.chunks.flatMap((c) => c.incidents);
-          tx.objectStore('meta').put({
-            key: 'dataset',
-            version: 'bench-10k',
-            dataAsOf: '2026-11-28',
-            contentHash: '0'.repeat(64),
-            counts: { incidents: all.length, domains: new Set(all.flatMap((i) => i.domains)).size },
-            origin: 'signed',
-            sequence: 9_999_999_999,
-            installedAt: new Date().toISOString(),
-          });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        const ms = performance.now() - t0;
-        db.close();
-        return ms;
-      }, rowsJson),
-    );
-  }
+  // 1k and 100k first for the growth figures, 10k last: the popup and cold start below use it.
+  const ROWS_HOST = 'bench-rows.caveat.test';
+  const loadRows = async (n: number, runs: number) => {
+    const rows = storedRows(n === incidents.length ? incidents : syntheticIncidents(n));
+    const body = JSON.stringify({ chunks: rows.chunks, buckets: rows.buckets.map((b) => ({ b: b.b, chunks: [...b.chunks] })) });
+    server.routes.set(`${ROWS_HOST} /rows-${n}.json`, { body, type: 'application/json' });
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) times.push(await ext.evaluate(writeRows, `https://${ROWS_HOST}/rows-${n}.json`));
+    server.routes.delete(`${ROWS_HOST} /rows-${n}.json`);
+    return median(times);
+  };
+  results.idb_load_1k_ms = round1(await loadRows(1_000, 5));
+  results.idb_load_100k_ms = round1(await loadRows(100_000, 3));
+  const loadTimes = [await loadRows(10_000, 5)];
   results.idb_load_10k_ms = round1(median(loadTimes));
 
   // A tab on a synthetic retailer with an incident, for the popup and the cold start.
