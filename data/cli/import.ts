@@ -17,7 +17,7 @@ const USAGE = `usage: import <${FEED_SOURCES.join('|')}> <file> [--dry-run]`;
 export function formatSummary(summary: ImportSummary, seconds: number): string {
   const lines = [
     `${summary.source}: ${summary.total} records read, ${summary.selected} selected as retail/e-commerce (${seconds.toFixed(2)} s)`,
-    `  added ${summary.added.length}, updated ${summary.updated.length}, unchanged ${summary.unchanged.length}`,
+    `  added ${summary.added.length}, updated ${summary.updated.length}, unchanged ${summary.unchanged.length}${summary.retired.length > 0 ? `, retired ${summary.retired.length} (now told by a curated incident: ${summary.retired.join(', ')})` : ''}`,
     `  skipped: ${Object.entries(summary.skipped).map(([reason, n]) => `${reason} ${n}`).join(', ') || 'none'}`,
   ];
   if (summary.curatedMatches.length > 0) {

@@ -13,6 +13,8 @@
  *    order, and importing twice, gives the same bytes.
  * 5. A domain keeps one organisation name across the dataset (curated first, then registry, then
  *    what the imported layer already says), which the validator's ownership rule requires.
+ * 6. An imported incident that a curated one now covers (all its records from this feed match a
+ *    curated incident, and no other feed contributed) is retired: the curated file tells it.
  */
 import { serialiseIncidentFile } from '../dataset';
 import type { Incident } from '../schema';
@@ -30,6 +32,8 @@ export interface MergeResult {
   added: string[];
   updated: string[];
   unchanged: string[];
+  /** Imported incidents now covered by a curated one (rule 6): their files are removed. */
+  retired: string[];
   skipped: Record<string, number>;
   curatedMatches: { record: string; id: string }[];
   /** The full imported layer after the merge, by id. */
@@ -186,7 +190,7 @@ export function mergeCandidates(options: {
   const { importer, curated, registry } = options;
   const source = importer.source;
   const imported = new Map(options.imported);
-  const result: MergeResult = { added: [], updated: [], unchanged: [], skipped: {}, curatedMatches: [], imported };
+  const result: MergeResult = { added: [], updated: [], unchanged: [], retired: [], skipped: {}, curatedMatches: [], imported };
 
   const provKey = (s: string, r: string | undefined) => `${s}\u0000${r ?? ''}`;
   const byProvenance = new Map<string, string>();
@@ -249,6 +253,16 @@ export function mergeCandidates(options: {
     byProvenance.set(provKey(source, candidate.record), incident.id);
     for (const d of incident.domains) if (!owners.has(d)) owners.set(d, incident.organisation);
   }
+  // Rule 6: retire what a curated incident now tells, when nothing else contributed to it.
+  const coveredRecords = new Set(result.curatedMatches.map((m) => provKey(source, m.record)));
+  for (const incident of [...imported.values()]) {
+    if (touched.has(incident.id) || incident.provenance.length === 0) continue;
+    if (incident.provenance.every((p) => p.source === source && coveredRecords.has(provKey(p.source, p.record)))) {
+      imported.delete(incident.id);
+      result.retired.push(incident.id);
+    }
+  }
+  result.retired.sort(byText);
   // Judged on the end state against the start, so a record folded in twice in one run is not "updated".
   for (const id of [...touched].sort(byText)) {
     const before = options.imported.get(id);

@@ -4,7 +4,7 @@
  * and imported layers, validate the result exactly as `dataset validate` would, and only then
  * write the changed files — each to a temporary name and renamed into place.
  */
-import { readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { serialiseIncidentFile } from '../dataset';
 import { incidentSchema, type Incident } from '../schema';
@@ -51,6 +51,8 @@ export interface ImportSummary {
   added: string[];
   updated: string[];
   unchanged: string[];
+  /** Imported incidents removed because a curated incident now covers them. */
+  retired: string[];
   skipped: Record<string, number>;
   curatedMatches: { record: string; id: string }[];
   written: string[];
@@ -112,6 +114,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       written.push(target);
     }
   }
+  if (!options.dryRun) for (const id of merged.retired) await rm(importedFiles.get(id) ?? fileOf(id), { force: true });
   const skipped = { ...selection.skipped, ...merged.skipped };
   return {
     source: options.source,
@@ -120,6 +123,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     added: merged.added,
     updated: merged.updated,
     unchanged: merged.unchanged,
+    retired: merged.retired,
     skipped: Object.fromEntries(Object.entries(skipped).sort(([a], [b]) => (a < b ? -1 : 1))),
     curatedMatches: merged.curatedMatches,
     written,

@@ -76,6 +76,22 @@ describe('curated incidents are never overwritten', () => {
   });
 });
 
+describe('an imported incident that a curated one comes to cover', () => {
+  it('is retired on the next import, and only it', async () => {
+    await importInto(layers, 'hibp', FIXTURE_FILES.hibp);
+    const before = await readIncidents(layers.importedDir);
+    expect(before.some((i) => i.domains.includes('hottopic.com'))).toBe(true);
+    await mkdir(layers.curatedDir, { recursive: true });
+    await copyFile(path.join(REPO, 'data/incidents/hot-topic-2024-10.json'), path.join(layers.curatedDir, 'hot-topic-2024-10.json'));
+    const again = await importInto(layers, 'hibp', FIXTURE_FILES.hibp);
+    const after = await readIncidents(layers.importedDir);
+    expect(again.retired).toHaveLength(1);
+    expect(after.some((i) => i.domains.includes('hottopic.com'))).toBe(false);
+    expect(after.length).toBe(before.length - 1);
+    expect((await importInto(layers, 'hibp', FIXTURE_FILES.hibp)).retired).toEqual([]);
+  });
+});
+
 describe('two feeds on one incident', () => {
   it('becomes one incident with both sources and both provenance entries', async () => {
     await importInto(layers, 'prc', FIXTURE_FILES.prc);
