@@ -43,13 +43,25 @@ export interface MergeResult {
 type Dated = Pick<Incident, 'startedOn' | 'disclosedOn' | 'organisation' | 'domains' | 'status'>;
 
 /** How far apart two incidents are in time, in days (year-only dates: 0 for the same year); null if not close. */
+/**
+ * A year alone ("2020", as Wikipedia's list dates by the year of reporting) is the whole year: a
+ * date within SAME_INCIDENT_DAYS of it counts (Wawa's December 2019 disclosure is Wikipedia's
+ * "2020"), but only as a weak match, so an exact date always wins over it.
+ */
+function yearOnlyDistance(x: string, y: string): number | null {
+  const [year, other] = x.length === 4 ? [x, y] : [y, x];
+  if (other.slice(0, 4) === year) return SAME_INCIDENT_DAYS - 1;
+  const gap = other < year ? daysBetween(other, `${year}-01-01`) : daysBetween(`${year}-12-31`, other.length === 4 ? `${other}-01-01` : other);
+  return gap <= SAME_INCIDENT_DAYS ? SAME_INCIDENT_DAYS - 1 : null;
+}
+
 export function timeDistance(a: Dated, b: Dated): number | null {
   let best: number | null = null;
   for (const x of [a.startedOn, a.disclosedOn]) {
     for (const y of [b.startedOn, b.disclosedOn]) {
       if (!x || !y) continue;
       let d: number | null;
-      if (x.length === 4 || y.length === 4) d = x.slice(0, 4) === y.slice(0, 4) ? SAME_INCIDENT_DAYS - 1 : null;
+      if (x.length === 4 || y.length === 4) d = yearOnlyDistance(x, y);
       else {
         d = Math.abs(daysBetween(x, y));
         if (d > SAME_INCIDENT_DAYS) d = null;

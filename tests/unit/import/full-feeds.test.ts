@@ -52,10 +52,11 @@ describe.skipIf(!SHARED_PRESENT)('full feeds with the real curated incidents', (
     expect(summaries.hibp.curatedMatches).toContainEqual({ record: 'HotTopic', id: 'hot-topic-2024-10' });
   });
 
-  it('imports the 62 retail leak-site posts, all as unconfirmed claims', async () => {
-    expect(summaries.ransomware.selected).toBe(62);
+  it('imports the 62 "Retail & E-Commerce" leak-site posts, and those naming a known retailer\'s domain, all as unconfirmed claims', async () => {
+    // 62 by industry; more as curated incidents and the registry learn retailers' domains.
+    expect(summaries.ransomware.selected).toBeGreaterThanOrEqual(62);
     const claims = (await readIncidents(layers.importedDir)).filter((i) => i.provenance.some((p) => p.source === 'ransomware'));
-    expect(claims).toHaveLength(62);
+    expect(claims).toHaveLength(summaries.ransomware.selected);
     for (const claim of claims) {
       expect(claim.status).toBe('claimed');
       expect(claim.dataExposed).toEqual([]);

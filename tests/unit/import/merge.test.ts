@@ -131,7 +131,10 @@ describe('timeDistance', () => {
   it.each([
     [at('2013-11-27', '2013-12-19'), at(undefined, '2013-12-13'), 6],
     [at(undefined, '2013'), at(undefined, '2013-12-13'), 199],
-    [at(undefined, '2014'), at(undefined, '2013-12-13'), null],
+    [at(undefined, '2014'), at(undefined, '2013-12-13'), 199],
+    [at(undefined, '2014'), at(undefined, '2013-03-01'), null],
+    [at(undefined, '2013-12-13'), at(undefined, '2012'), null],
+    [at(undefined, '2015'), at(undefined, '2014'), null],
     [at('2010-01-01', '2010-02-01'), at(undefined, '2014-01-01'), null],
   ])('%o vs %o → %s', (a, b, expected) => {
     expect(timeDistance(a, b)).toBe(expected);
