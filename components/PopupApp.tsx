@@ -2,7 +2,7 @@ import { memo } from 'preact/compat';
 import { useCallback, useState } from 'preact/hooks';
 import type { InstalledDataset } from '@/data/db';
 import { formatDate } from '@/data/format';
-import { domainMatches } from '@/data/hostname';
+import { domainMatches } from '@/data/matching';
 import type { Incident } from '@/data/schema';
 import type { SearchIndex, SearchQuery } from '@/data/search';
 import type { SiteReport } from '@/data/site-report';

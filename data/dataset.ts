@@ -2,13 +2,11 @@
  * Building the dataset file the extension ships: validated incidents in a stable order and
  * format, so a data change reviews as a small diff and the same input always gives the same bytes.
  */
+import { compareIncidents } from './incident-order';
 import { DATASET_FORMAT, incidentSchema, type Dataset, type Incident } from './schema';
 
-/** Incidents newest first, then by id: the order a reader expects and a diff can rely on. */
-export function compareIncidents(a: Incident, b: Incident): number {
-  if (a.disclosedOn !== b.disclosedOn) return a.disclosedOn < b.disclosedOn ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+// In its own module so the popup can sort without loading the schema (and the public suffix list).
+export { compareIncidents } from './incident-order';
 
 /**
  * Re-parses through the schema so keys come out in schema order whatever order the file had,

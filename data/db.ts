@@ -10,7 +10,7 @@
  * reads one or two index rows and the few chunks they name, in one read transaction.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { candidateDomains, domainMatches } from './hostname';
+import { candidateDomains, domainMatches } from './matching';
 import type { Dataset, Incident } from './schema';
 
 export interface InstalledDataset {

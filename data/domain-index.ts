@@ -10,7 +10,7 @@
  * candidate domain, looked up in an open-addressing table of typed arrays and confirmed with one
  * `startsWith` (no substring is ever created). Results are the index's own frozen arrays.
  */
-import { candidateDomains } from './hostname';
+import { candidateDomains } from './matching';
 import type { Incident } from './schema';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;

@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { domainProblem } from './hostname';
+import { isoDate } from './iso-date';
 import './zod-messages';
 import {
   ACTOR_BASES,
@@ -41,20 +42,7 @@ const plainText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.
 const shortText = plainText(LIMITS.shortText);
 const noteText = plainText(LIMITS.note);
 
-/** A calendar date, possibly partial ("2014", "2014-09", "2014-09-08"), as feeds often only know the month or year. */
-export const isoDate = z.string().check(
-  z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD'),
-  z.refine((value: string) => {
-    const [y, m, d] = value.split('-').map(Number);
-    if (m !== undefined && (m < 1 || m > 12)) return false;
-    if (d !== undefined) {
-      const date = new Date(Date.UTC(y!, m! - 1, d));
-      return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
-    }
-    return y! >= 1990;
-  }, 'is not a real calendar date'),
-);
-export type IsoDate = z.infer<typeof isoDate>;
+export { isoDate, type IsoDate } from './iso-date';
 
 export const httpsUrl = z.string().check(
   z.maxLength(LIMITS.url),

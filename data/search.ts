@@ -12,7 +12,7 @@
  */
 import { statusAsOf } from './incident-state';
 import type { Incident } from './schema';
-import { compareIncidents } from './dataset';
+import { compareIncidents } from './incident-order';
 import { ENGLISH } from './english';
 import { kindLabel, serviceLabel } from './labels';
 import type { IncidentKind, IncidentStatus, ServiceKey } from './vocabulary';

@@ -5,7 +5,7 @@
  * overwritten); writing is strict.
  */
 import * as z from 'zod/mini';
-import { isoDate } from './schema';
+import { isoDate } from './iso-date';
 
 export const settingsSchema = z.object({
   /** Incidents that changed within this many days count as news (banner, coloured badge). */

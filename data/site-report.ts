@@ -5,7 +5,7 @@
  * sites the user has not muted. The badge and popup always tell the full story.
  */
 import { isAlerting, isKnownAsOf, revisionAsOf, servicesAsOf, statusAsOf } from './incident-state';
-import { compareIncidents } from './dataset';
+import { compareIncidents } from './incident-order';
 import { domainMatches, siteOf } from './hostname';
 import type { Incident, ServiceStatus } from './schema';
 import { dismissalKey, type UserState } from './settings';

@@ -11,7 +11,7 @@ import { incidentsForHostname, openDb } from '@/data/db';
 import { isoToday } from '@/data/incident-state';
 import { buildSiteReport } from '@/data/site-report';
 import { DEFAULT_SETTINGS } from '@/data/settings';
-import { hostnameFromUrl } from '@/data/hostname';
+import { hostnameFromUrl } from '@/data/matching';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 
 async function main() {
