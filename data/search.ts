@@ -10,7 +10,7 @@
  * for the terms that changed. A keystroke then costs a scan of the whole dataset only when it
  * widens the search (a new first letter, a pasted phrase).
  */
-import { statusAsOf } from './incident-state';
+import { isKnownAsOf, statusAsOf } from './incident-state';
 import type { Incident } from './schema';
 import { compareIncidents } from './incident-order';
 import { ENGLISH } from './english';
@@ -90,7 +90,8 @@ export class SearchIndex {
 
   /** `localLabels` adds the user's language's words for services and kinds, so "retrait" finds click and collect in French. */
   constructor(incidents: Incident[], today: string, localLabels?: { service(key: ServiceKey): string; kind(key: IncidentKind): string }) {
-    this.entries = [...incidents].sort(compareIncidents).map((incident) => {
+    // As the site report does: on a chosen day, only what was public by then (time travel shows no future).
+    this.entries = incidents.filter((incident) => isKnownAsOf(incident, today)).sort(compareIncidents).map((incident) => {
       const services = [...new Set(incident.services.map((s) => s.service))];
       const haystack = foldText(
         [

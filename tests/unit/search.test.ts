@@ -92,3 +92,13 @@ describe('search', () => {
     expect(result.total).toBe(3);
   });
 });
+
+describe('searching as of a chosen day', () => {
+  it('shows only what was public by then, as the site report does', () => {
+    const later = makeIncident({ id: 'later-shop-2026-01', organisation: 'Later Shop', domains: ['latershop.example'], disclosedOn: '2026-01-10', startedOn: undefined });
+    const asOf = new SearchIndex([target, coop, ms, later], '2025-05-02');
+    expect(asOf.search({ text: '' }).incidents.map((i) => i.id)).not.toContain('later-shop-2026-01');
+    expect(asOf.search({ text: 'later shop' }).total).toBe(0);
+    expect(new SearchIndex([later], '2026-11-28').search({ text: 'later shop' }).total).toBe(1);
+  });
+});
