@@ -39,7 +39,9 @@ export function IncidentCard(props: IncidentCardProps) {
       </span>
     </>
   );
-  const body = <IncidentDetails {...props} />;
+  // In a search result the card has no heading of its own (its summary is the toggle), so its
+  // sections sit one level below the search heading; in an article they sit below the card's h3.
+  const body = <IncidentDetails {...props} Subheading={collapsed ? 'h3' : 'h4'} />;
   if (collapsed) {
     return (
       <details class="card" data-incident={incident.id} onToggle={(e) => setOpened(e.currentTarget.open)}>
@@ -56,7 +58,7 @@ export function IncidentCard(props: IncidentCardProps) {
   );
 }
 
-function IncidentDetails({ incident, today, datasetVersion, match, dismissedRevision, lookup, onShowIncident }: IncidentCardProps) {
+function IncidentDetails({ incident, today, datasetVersion, match, dismissedRevision, lookup, onShowIncident, Subheading }: IncidentCardProps & { Subheading: 'h3' | 'h4' }) {
   const tr = useI18n();
   const services = servicesAsOf(incident, today);
   const timeline = incident.timeline.filter((t) => t.date <= today);
@@ -67,13 +69,13 @@ function IncidentDetails({ incident, today, datasetVersion, match, dismissedRevi
       <p>{incident.summary}</p>
       {services.length > 0 && (
         <section>
-          <h4>{tr.t('servicesHeading')}</h4>
+          <Subheading class="section-heading">{tr.t('servicesHeading')}</Subheading>
           <ServiceGrid services={services} />
         </section>
       )}
       {incident.dataExposed.length > 0 && (
         <section>
-          <h4>{tr.t('dataExposedHeading')}</h4>
+          <Subheading class="section-heading">{tr.t('dataExposedHeading')}</Subheading>
           <ul class="data">
             {incident.dataExposed.map((d) => (
               <li key={d.dataClass}>
@@ -91,7 +93,7 @@ function IncidentDetails({ incident, today, datasetVersion, match, dismissedRevi
       )}
       {incident.advice.length > 0 && (
         <section>
-          <h4>{tr.t('adviceHeading')}</h4>
+          <Subheading class="section-heading">{tr.t('adviceHeading')}</Subheading>
           <ul>
             {incident.advice.map((a) => (
               <li key={a}>{a}</li>
@@ -116,7 +118,7 @@ function IncidentDetails({ incident, today, datasetVersion, match, dismissedRevi
         )}
         {timeline.length > 0 && (
           <section>
-            <h4>{tr.t('timelineHeading')}</h4>
+            <Subheading class="section-heading">{tr.t('timelineHeading')}</Subheading>
             <ol class="timeline">
               {timeline.map((t) => (
                 <li key={`${t.date} ${t.event}`}>
@@ -128,7 +130,7 @@ function IncidentDetails({ incident, today, datasetVersion, match, dismissedRevi
         )}
         {related.length > 0 && (
           <section>
-            <h4>{tr.t('relatedHeading')}</h4>
+            <Subheading class="section-heading">{tr.t('relatedHeading')}</Subheading>
             <ul class="related">
               {related.map((r) => (
                 <li key={r.id}>
@@ -141,7 +143,7 @@ function IncidentDetails({ incident, today, datasetVersion, match, dismissedRevi
           </section>
         )}
         <section>
-          <h4>{tr.t('sourcesHeading')}</h4>
+          <Subheading class="section-heading">{tr.t('sourcesHeading')}</Subheading>
           <SourceList sources={incident.sources} />
         </section>
         <p>
