@@ -11,7 +11,7 @@ import { incidentSchema, type Incident } from '../schema';
 import { formatProblem, validateRecords, type Located } from '../validate';
 import { listIncidentFiles, readIncidentFiles } from '../cli/files';
 import { hibpImporter } from './hibp';
-import { mergeCandidates } from './merge';
+import { mergeCandidates, type MergeResult } from './merge';
 import { noticesImporter } from './notices';
 import { prcImporter } from './prc';
 import { ransomwareImporter } from './ransomware';
@@ -44,17 +44,11 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
-export interface ImportSummary {
+/** The merge's outcome (without the layer itself), plus what was read and what was written. */
+export interface ImportSummary extends Omit<MergeResult, 'imported'> {
   source: FeedSource;
   total: number;
   selected: number;
-  added: string[];
-  updated: string[];
-  unchanged: string[];
-  /** Imported incidents removed because a curated incident now covers them. */
-  retired: string[];
-  skipped: Record<string, number>;
-  curatedMatches: { record: string; id: string }[];
   written: string[];
 }
 
