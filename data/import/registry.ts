@@ -10,7 +10,10 @@
  * - every domain is one the organisation really uses: from a feed (an HIBP Domain, a leak-site post
  *   naming it), a curated incident, or well-known published fact (the company's own main or
  *   country site). Never a guess from the name: an organisation whose site we do not know has
- *   no domains and its incidents are still imported, only without a banner.
+ *   no domains and its incidents are still imported, only without a banner;
+ * - a company that no longer trades keeps no domains (its old site now belongs to whoever bought
+ *   the brand: Toys "R" Us, RadioShack, Gymboree…), nor does a business for sites run by a
+ *   franchisee, a licensee or a buyer (staples.ca is Staples Canada's, lowes.ca RONA's).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
