@@ -13,6 +13,7 @@ import { isoDate } from './iso-date';
 import './zod-messages';
 import {
   ACTOR_BASES,
+  CONFIRMATION_BASES,
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
   PROVENANCE_SOURCES,
@@ -116,6 +117,14 @@ export const provenanceSchema = z.strictObject({
   snapshot: z.optional(shortText),
 });
 
+/** Where the sources disagree (a count, a date, a cause): said in the incident, never settled silently. */
+export const disagreementSchema = z.strictObject({
+  /** What the sources disagree about, e.g. "number of customers affected". */
+  about: shortText,
+  /** Who says what, naming the sources. */
+  note: noteText,
+});
+
 export const INCIDENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const incidentSchema = z.strictObject({
@@ -128,11 +137,19 @@ export const incidentSchema = z.strictObject({
   domains: z.array(domainSchema).check(z.maxLength(LIMITS.domains)),
   kind: z.enum(INCIDENT_KINDS),
   status: z.enum(INCIDENT_STATUSES),
+  /** Who confirmed it happened; absent only for an unconfirmed (`claimed`) incident. */
+  confirmedBy: z.optional(z.enum(CONFIRMATION_BASES)),
   startedOn: z.optional(isoDate),
   disclosedOn: isoDate,
   containedOn: z.optional(isoDate),
   resolvedOn: z.optional(isoDate),
+  /**
+   * The date of the newest information in the record (a source, a service change, a timeline
+   * event): what makes an incident news. Not the day the file was edited; that is `reviewedOn`.
+   */
   updatedOn: isoDate,
+  /** The day a maintainer last checked the record claim by claim against its sources. */
+  reviewedOn: z.optional(isoDate),
   summary: plainText(LIMITS.summary),
   services: z.array(serviceStatusSchema).check(z.maxLength(LIMITS.list)),
   dataExposed: z.array(dataExposedSchema).check(z.maxLength(LIMITS.list)),
@@ -143,6 +160,7 @@ export const incidentSchema = z.strictObject({
   timeline: z.array(timelineEventSchema).check(z.maxLength(LIMITS.timeline)),
   related: z.array(relatedSchema).check(z.maxLength(LIMITS.list)),
   sources: z.array(sourceSchema).check(z.minLength(1), z.maxLength(LIMITS.sources)),
+  disagreements: z.optional(z.array(disagreementSchema).check(z.maxLength(LIMITS.list))),
   provenance: z.array(provenanceSchema).check(z.minLength(1), z.maxLength(LIMITS.list)),
 });
 

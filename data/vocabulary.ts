@@ -23,6 +23,15 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const INCIDENT_STATUSES = ['claimed', 'ongoing', 'contained', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
+/**
+ * Who confirmed that the incident happened: the organisation itself (a statement, a notice to
+ * customers, a filing), a regulator (a published breach notice, an enforcement decision), or
+ * reliable reporting (established news outlets, HIBP's verified breach data). A leak-site claim
+ * has none of these: its status is `claimed` and it carries no `confirmedBy`.
+ */
+export const CONFIRMATION_BASES = ['organisation', 'regulator', 'reporting'] as const;
+export type ConfirmationBasis = (typeof CONFIRMATION_BASES)[number];
+
 
 export const SERVICE_KEYS = [
   'online-orders',

@@ -130,6 +130,16 @@ function unionBy<T>(a: T[], b: T[], key: (item: T) => string, combine: (x: T, y:
 
 const BASIS_STRENGTH = { confirmed: 3, reported: 2, claimed: 1 } as const;
 
+/**
+ * Who confirmed an imported incident, from the feeds that list it: a regulator's published notice
+ * (notices), otherwise reliable reporting (HIBP's verified breaches, the PRC chronology, the
+ * Wikipedia list). A leak-site claim is confirmed by nobody.
+ */
+export function confirmationOf(status: Incident['status'], provenance: Incident['provenance']): Incident['confirmedBy'] {
+  if (status === 'claimed') return undefined;
+  return provenance.some((p) => p.source === 'notices') ? 'regulator' : 'reporting';
+}
+
 /** Folds a candidate into an existing imported incident (rule 4). */
 export function mergeInto(existing: Incident, candidate: Candidate, source: FeedSource): Incident {
   const others = existing.provenance.filter((p) => !(p.source === source && p.record === candidate.record));
@@ -166,8 +176,11 @@ export function mergeInto(existing: Incident, candidate: Candidate, source: Feed
     (p) => `${p.source}\u0000${p.record ?? ''}`,
   );
   const updatedOn = [base.updatedOn, d.updatedOn, ...sources.map((s) => s.date ?? '')].reduce((a, b) => (b > a ? b : a));
+  const { confirmedBy: _confirmedBy, ...rest } = base;
+  const confirmedBy = confirmationOf(base.status, provenance);
   return {
-    ...base,
+    ...rest,
+    ...(confirmedBy ? { confirmedBy } : {}),
     brands: uniqSorted([...existing.brands, ...d.brands]),
     countries: uniqSorted([...existing.countries, ...d.countries]),
     domains: uniqSorted([...existing.domains, ...d.domains]),
