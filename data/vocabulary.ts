@@ -3,6 +3,10 @@
  * facets and the banner agree. The words for them live in the locale files (data/labels.ts).
  */
 
+/**
+ * `cyberattack` is an attack whose nature the sources do not state (malware, "unauthorised
+ * access"): never guess ransomware from an outage.
+ */
 export const INCIDENT_KINDS = [
   'ransomware',
   'data-breach',
@@ -12,6 +16,7 @@ export const INCIDENT_KINDS = [
   'supplier-incident',
   'outage',
   'extortion',
+  'cyberattack',
 ] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
