@@ -4,6 +4,7 @@
  */
 import { addCommand } from './add';
 import { buildCommand } from './build';
+import { formatCommand } from './format';
 import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { matchCommand } from './match';
@@ -14,6 +15,7 @@ import { validateCommand } from './validate';
 
 const COMMANDS: Record<string, { run(args: string[]): Promise<number>; help: string }> = {
   validate: { run: validateCommand, help: 'validate [FILE…]       check the curated data (or the given files)' },
+  format: { run: formatCommand, help: 'format [FILE…]         rewrite incident files in the canonical form validate expects' },
   build: { run: buildCommand, help: 'build                  validate and write public/dataset.json for the extension' },
   keygen: { run: keygenCommand, help: 'keygen [--out DIR] [--trust]   make a signing key pair (private key outside the repo)' },
   publish: { run: publishCommand, help: 'publish --out DIR --key FILE [--sequence N]   write a signed dataset update' },

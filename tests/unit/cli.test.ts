@@ -40,6 +40,20 @@ describe('the maintainers’ CLI', () => {
     expect(stdout + stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  it('validate names a file not in canonical form; format rewrites it and validate passes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'caveat-format-'));
+    const file = path.join(dir, 'one-line.json');
+    const { id, ...rest } = makeIncident();
+    // Valid, but keys out of schema order and all on one line: what a hand edit may leave.
+    await writeFile(file, JSON.stringify({ ...rest, id }));
+    const before = await dataset('validate', file);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(`one-line.json: ${id}: (record): not in canonical form`);
+    expect((await dataset('format', file)).code).toBe(0);
+    expect((await readFile(file, 'utf8')).startsWith(`{\n  "id": "${id}",`)).toBe(true);
+    expect((await dataset('validate', file)).code).toBe(0);
+  });
+
   it('match --json: the whole incident objects for a URL, an empty array when none', async () => {
     const ms = await dataset('match', 'https://www.marksandspencer.com/food?x=1', '--json');
     expect(ms.code).toBe(0);
