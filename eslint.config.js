@@ -2,6 +2,24 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'url', 'util', 'crypto', 'http', 'https', 'net', 'stream', 'zlib'];
+
+/**
+ * The import rule for one top-level folder: it may not reach into `forbidden` folders (by the `@/`
+ * alias or a relative path), nor, when asked, into Node's built-ins, the browser extension API or
+ * the UI library.
+ */
+function layer(files, forbidden, { node = false, browserApi = false, ui = false }) {
+  const folders = forbidden.join('|');
+  const patterns = [
+    { regex: `^(@/|(\\.\\./)+)(${folders})(/|$)`, message: `${files.replace('/**', '/')} may not import from ${forbidden.map((f) => `${f}/`).join(', ')} (README, "Project layout").` },
+  ];
+  if (node) patterns.push({ group: NODE_BUILTINS, message: 'Node built-ins belong in tools/: this code runs in the browser.' });
+  if (browserApi) patterns.push({ group: ['wxt/browser', 'webextension-polyfill'], message: 'Only entrypoints/ call the browser extension API; pass what you need in.' });
+  if (ui) patterns.push({ group: ['preact', 'preact/*'], message: 'core/ holds no UI: components/ render.' });
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/'] },
   js.configs.recommended,
@@ -30,10 +48,16 @@ export default tseslint.config(
     languageOptions: { globals: { defineBackground: 'readonly', defineContentScript: 'readonly' } },
   },
   {
-    // The data layer matches control and bidi characters on purpose, to refuse or strip them.
-    files: ['data/**'],
+    // The model and the importers match control and bidi characters on purpose, to refuse or strip them.
+    files: ['core/**', 'tools/**'],
     rules: { 'no-control-regex': 'off' },
   },
+  // Who may import whom (README, "Project layout"). Data flows one way: data/ → core/ → entrypoints/ and
+  // components/; tools/ are the maintainers' Node programs. A wrong import fails `npm run lint`.
+  layer('core/**', ['components', 'entrypoints', 'tools'], { node: true, browserApi: true, ui: true }),
+  layer('components/**', ['entrypoints', 'tools'], { node: true, browserApi: true }),
+  layer('entrypoints/**', ['tools'], { node: true }),
+  layer('tools/**', ['entrypoints'], {}),
   {
     files: ['tests/**'],
     rules: { 'no-empty-pattern': 'off' },

@@ -31,9 +31,9 @@ export default defineConfig({
     plugins: [noDynamicCode(), preact()],
     resolve: {
       alias: {
-        // Signed dataset updates (data/update/trusted-keys.ts): the public keys this build trusts.
+        // Signed dataset updates (core/update/trusted-keys.ts): the public keys this build trusts.
         // Tests build with CAVEAT_TRUSTED_KEYS=tests/fixtures/keys/trusted-keys.test.json.
-        '#trusted-keys': path.resolve(process.env.CAVEAT_TRUSTED_KEYS ?? 'data/update/trusted-keys.json'),
+        '#trusted-keys': path.resolve(process.env.CAVEAT_TRUSTED_KEYS ?? 'core/update/trusted-keys.json'),
       },
     },
   }),

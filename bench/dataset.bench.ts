@@ -1,7 +1,7 @@
 /** Validation and build of the full dataset (data/incidents + data/imported), as `npm run dataset -- build` does. */
 import { bench, describe } from 'vitest';
-import { buildDataset, serialiseDataset } from '../data/dataset';
-import { validateRecords } from '../data/validate';
+import { buildDataset, serialiseDataset } from '../core/model/dataset';
+import { validateRecords } from '../core/model/validate';
 import { templateIncidents } from './synthetic';
 
 const records = templateIncidents().map((record, k) => ({ file: `incident-${k}.json`, record }));

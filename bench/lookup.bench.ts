@@ -6,8 +6,8 @@
  */
 import { getDomain, parse } from 'tldts';
 import { bench, describe } from 'vitest';
-import { DomainIndex } from '../data/domain-index';
-import { candidateDomains, domainMatches } from '../data/hostname';
+import { DomainIndex } from '../core/matching/domain-index';
+import { candidateDomains, domainMatches } from '../core/matching/hostname';
 import { incidentsWithDomains, visitedHostnames } from './synthetic';
 
 export const LOOKUP_BATCH = 1000;

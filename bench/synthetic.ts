@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Incident } from '../data/schema';
+import type { Incident } from '../core/model/schema';
 
 const DIRS = ['data/incidents', 'data/imported'];
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate } from '@/data/format';
-import { kindLabel } from '@/data/labels';
-import type { BannerIncident } from '@/data/site-report';
-import { useI18n } from './i18n';
+import { formatDate } from './i18n/format';
+import { kindLabel } from './i18n/labels';
+import type { BannerIncident } from '@/core/alerts/site-report';
+import { useI18n } from './i18n/context';
 import { ServiceGrid } from './ServiceGrid';
 import { SourceList } from './SourceList';
 import { StatusPill } from './StatusPill';

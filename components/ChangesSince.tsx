@@ -1,7 +1,7 @@
-import { formatDate } from '@/data/format';
-import { serviceLabel, serviceStateLabel } from '@/data/labels';
-import type { Incident } from '@/data/schema';
-import { useI18n } from './i18n';
+import { formatDate } from './i18n/format';
+import { serviceLabel, serviceStateLabel } from './i18n/labels';
+import type { Incident } from '@/core/model/schema';
+import { useI18n } from './i18n/context';
 
 /** What happened after the revision the user dismissed: new service states and timeline events, up to today. */
 export function changesSince(incident: Incident, since: string, today: string): { date: string; text: string; service?: Incident['services'][number] }[] {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { correctionUrl } from '@/data/corrections';
-import { formatDate, formatDateWithAgo } from '@/data/format';
-import { actorBasisLabel, kindLabel, relationLabel } from '@/data/labels';
-import { servicesAsOf, statusAsOf } from '@/data/incident-state';
-import type { Incident } from '@/data/schema';
-import { useI18n } from './i18n';
+import { correctionUrl } from '@/core/model/corrections';
+import { formatDate, formatDateWithAgo } from './i18n/format';
+import { actorBasisLabel, kindLabel, relationLabel } from './i18n/labels';
+import { servicesAsOf, statusAsOf } from '@/core/model/incident-state';
+import type { Incident } from '@/core/model/schema';
+import { useI18n } from './i18n/context';
 import { ServiceGrid } from './ServiceGrid';
 import { SourceList } from './SourceList';
 import { StatusPill } from './StatusPill';

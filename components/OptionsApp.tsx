@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { InstalledDataset } from '@/data/db';
-import { formatDate } from '@/data/format';
-import type { Settings } from '@/data/settings';
-import type { ProgressStage, UpdateStatus } from '@/data/update/status';
-import { useI18n } from './i18n';
+import type { InstalledDataset } from '@/core/storage/db';
+import { formatDate } from './i18n/format';
+import type { Settings } from '@/core/storage/settings';
+import type { ProgressStage, UpdateStatus } from '@/core/update/status';
+import { useI18n } from './i18n/context';
 import { UpdatesSection } from './UpdatesSection';
 
 export interface OptionsAppProps {

@@ -1,12 +1,12 @@
 import { memo } from 'preact/compat';
 import { useCallback, useState } from 'preact/hooks';
-import type { InstalledDataset } from '@/data/db';
-import { formatDate } from '@/data/format';
-import { domainMatches } from '@/data/matching';
-import type { Incident } from '@/data/schema';
-import type { SearchIndex, SearchQuery } from '@/data/search';
-import type { SiteReport } from '@/data/site-report';
-import { useI18n } from './i18n';
+import type { InstalledDataset } from '@/core/storage/db';
+import { formatDate } from './i18n/format';
+import { domainMatches } from '@/core/matching/matching';
+import type { Incident } from '@/core/model/schema';
+import type { SearchIndex, SearchQuery } from '@/core/search/search';
+import type { SiteReport } from '@/core/alerts/site-report';
+import { useI18n } from './i18n/context';
 import { IncidentCard } from './IncidentCard';
 import { SearchPanel } from './SearchPanel';
 

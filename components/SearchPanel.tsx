@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
-import type { Translator } from '@/data/i18n';
-import type { Incident } from '@/data/schema';
-import type { FacetCounts, SearchFilters, SearchIndex, SearchQuery } from '@/data/search';
-import { kindLabel, serviceLabel, statusLabel } from '@/data/labels';
-import { INCIDENT_KINDS, INCIDENT_STATUSES, SERVICE_KEYS } from '@/data/vocabulary';
-import { useI18n } from './i18n';
+import type { Translator } from './i18n/translator';
+import type { Incident } from '@/core/model/schema';
+import type { FacetCounts, SearchFilters, SearchIndex, SearchQuery } from '@/core/search/search';
+import { kindLabel, serviceLabel, statusLabel } from './i18n/labels';
+import { INCIDENT_KINDS, INCIDENT_STATUSES, SERVICE_KEYS } from '@/core/model/vocabulary';
+import { useI18n } from './i18n/context';
 import { IncidentCard } from './IncidentCard';
 
 export interface SearchPanelProps {

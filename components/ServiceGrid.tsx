@@ -1,8 +1,8 @@
-import { formatDate } from '@/data/format';
-import { serviceLabel, serviceStateLabel } from '@/data/labels';
-import type { ServiceStatus } from '@/data/schema';
-import type { ServiceState } from '@/data/vocabulary';
-import { useI18n } from './i18n';
+import { formatDate } from './i18n/format';
+import { serviceLabel, serviceStateLabel } from './i18n/labels';
+import type { ServiceStatus } from '@/core/model/schema';
+import type { ServiceState } from '@/core/model/vocabulary';
+import { useI18n } from './i18n/context';
 
 const SHAPES: Record<ServiceState, string> = { suspended: '✕', degraded: '!', unaffected: '✓', restored: '↺' };
 /** Worst first: what is down matters more than what works. */

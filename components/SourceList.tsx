@@ -1,6 +1,6 @@
-import { formatDate } from '@/data/format';
-import type { Source } from '@/data/schema';
-import { useI18n } from './i18n';
+import { formatDate } from './i18n/format';
+import type { Source } from '@/core/model/schema';
+import { useI18n } from './i18n/context';
 
 /** Only https links are ever rendered as links; validation already refuses anything else. */
 export function safeHref(url: string): string | undefined {

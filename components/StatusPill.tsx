@@ -1,6 +1,6 @@
-import { statusLabel } from '@/data/labels';
-import type { IncidentStatus } from '@/data/vocabulary';
-import { useI18n } from './i18n';
+import { statusLabel } from './i18n/labels';
+import type { IncidentStatus } from '@/core/model/vocabulary';
+import { useI18n } from './i18n/context';
 
 /** Status by word and shape, not colour alone. */
 const SHAPES: Record<IncidentStatus, string> = { claimed: '?', ongoing: '●', contained: '◐', resolved: '✓' };

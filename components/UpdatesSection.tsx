@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { formatDate } from '@/data/format';
-import type { Translator } from '@/data/i18n';
-import type { Settings } from '@/data/settings';
-import type { ProgressStage, UpdateStatus } from '@/data/update/status';
-import { useI18n } from './i18n';
+import { formatDate } from './i18n/format';
+import type { Translator } from './i18n/translator';
+import type { Settings } from '@/core/storage/settings';
+import type { ProgressStage, UpdateStatus } from '@/core/update/status';
+import { useI18n } from './i18n/context';
 
 export interface UpdatesSectionProps {
   settings: Settings;

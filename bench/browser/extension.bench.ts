@@ -17,7 +17,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { datasetReady, EXTENSION_PATH, extensionIdOf, launchBrowser, serviceWorkerOf, stopServiceWorker, visit } from '../../tests/e2e/fixtures/extension';
 import { startRetailServer, type RetailServer } from '../../tests/e2e/fixtures/retail-server';
-import { storedRows } from '../../data/db';
+import { storedRows } from '../../core/storage/db';
 import { syntheticIncidents } from '../synthetic';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);

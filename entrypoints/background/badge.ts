@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Translator } from '@/data/i18n';
-import type { SiteReport } from '@/data/site-report';
+import type { Translator } from '@/components/i18n/translator';
+import type { SiteReport } from '@/core/alerts/site-report';
 
 /** Coloured when something is news, grey when there is only history. Colour is never the only signal: the count and the title say it too. */
 const COLOURS = { alert: '#B45309', history: '#6B7280', none: '#6B7280' } as const;

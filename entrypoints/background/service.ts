@@ -3,11 +3,11 @@
  * and injects the banner into matching pages only. Pages that match nothing get no script at all.
  */
 import { browser } from 'wxt/browser';
-import { ensureBundledDataset } from '@/data/bundled-dataset';
-import { incidentsForHostname, openDb } from '@/data/db';
-import { isoToday } from '@/data/incident-state';
-import { handleMessage, reportForUrl, type HandlerDeps } from '@/data/message-handler';
-import { STORAGE_KEYS } from '@/data/settings';
+import { ensureBundledDataset } from '@/core/storage/bundled-dataset';
+import { incidentsForHostname, openDb } from '@/core/storage/db';
+import { isoToday } from '@/core/model/incident-state';
+import { handleMessage, reportForUrl, type HandlerDeps } from '@/core/messaging/message-handler';
+import { STORAGE_KEYS } from '@/core/storage/settings';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 import { applyBadge } from './badge';
 import { startUpdates } from './updates';

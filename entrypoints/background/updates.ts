@@ -5,14 +5,14 @@
  */
 import trustedKeysFile from '#trusted-keys';
 import { browser } from 'wxt/browser';
-import type { CaveatDb } from '@/data/db';
-import { isoToday } from '@/data/incident-state';
-import { readUserState } from '@/data/settings';
-import { fetchLimited } from '@/data/update/fetch-limited';
-import { UpdateRefused } from '@/data/update/refusal';
-import { statusFromError, statusFromOutcome, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, type UpdateStatus } from '@/data/update/status';
-import { updateFromFile, updateFromUrl, type UpdateDeps } from '@/data/update/take-update';
-import { loadTrustedKeys } from '@/data/update/trusted-keys';
+import type { CaveatDb } from '@/core/storage/db';
+import { isoToday } from '@/core/model/incident-state';
+import { readUserState } from '@/core/storage/settings';
+import { fetchLimited } from '@/core/update/fetch-limited';
+import { UpdateRefused } from '@/core/update/refusal';
+import { statusFromError, statusFromOutcome, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, type UpdateStatus } from '@/core/update/status';
+import { updateFromFile, updateFromUrl, type UpdateDeps } from '@/core/update/take-update';
+import { loadTrustedKeys } from '@/core/update/trusted-keys';
 
 const ALARM = 'caveat-dataset-update';
 const DAY_MINUTES = 24 * 60;

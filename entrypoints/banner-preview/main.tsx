@@ -6,12 +6,12 @@
 import { render } from 'preact';
 import { Banner } from '@/components/Banner';
 import { BANNER_CSS } from '@/components/banner-styles';
-import { I18n } from '@/components/i18n';
-import { incidentsForHostname, openDb } from '@/data/db';
-import { isoToday } from '@/data/incident-state';
-import { buildSiteReport } from '@/data/site-report';
-import { DEFAULT_SETTINGS } from '@/data/settings';
-import { hostnameFromUrl } from '@/data/matching';
+import { I18n } from '@/components/i18n/context';
+import { incidentsForHostname, openDb } from '@/core/storage/db';
+import { isoToday } from '@/core/model/incident-state';
+import { buildSiteReport } from '@/core/alerts/site-report';
+import { DEFAULT_SETTINGS } from '@/core/storage/settings';
+import { hostnameFromUrl } from '@/core/matching/matching';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 
 async function main() {

@@ -3,7 +3,7 @@
  * news, so pages that match nothing carry no Caveat code at all.
  */
 import { browser } from 'wxt/browser';
-import type { BannerPayload, ContentRequest, Response } from '@/data/protocol';
+import type { BannerPayload, ContentRequest, Response } from '@/core/messaging/protocol';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 import { mountBanner } from './mount';
 

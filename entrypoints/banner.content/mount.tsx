@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { Banner } from '@/components/Banner';
 import { BANNER_CSS } from '@/components/banner-styles';
-import { I18n } from '@/components/i18n';
-import type { Translator } from '@/data/i18n';
-import type { BannerPayload } from '@/data/protocol';
+import { I18n } from '@/components/i18n/context';
+import type { Translator } from '@/components/i18n/translator';
+import type { BannerPayload } from '@/core/messaging/protocol';
 
 const MOUNTED = Symbol.for('caveat.banner');
 

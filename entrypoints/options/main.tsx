@@ -2,11 +2,11 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/OptionsApp';
 import '@/components/page-styles.css';
-import { installedDataset, openDb } from '@/data/db';
-import type { PageRequest, Response, ResponseFor } from '@/data/protocol';
-import { readUserState, resetDismissals, setSiteMuted, updateSettings } from '@/data/settings';
-import { PROGRESS_STAGES, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, updateStatusSchema, type ProgressStage } from '@/data/update/status';
-import { I18n } from '@/components/i18n';
+import { installedDataset, openDb } from '@/core/storage/db';
+import type { PageRequest, Response, ResponseFor } from '@/core/messaging/protocol';
+import { readUserState, resetDismissals, setSiteMuted, updateSettings } from '@/core/storage/settings';
+import { PROGRESS_STAGES, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, updateStatusSchema, type ProgressStage } from '@/core/update/status';
+import { I18n } from '@/components/i18n/context';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 
 const area = browser.storage.local;

@@ -1,16 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { I18n } from '@/components/i18n';
+import { I18n } from '@/components/i18n/context';
 import { PopupApp } from '@/components/PopupApp';
 import '@/components/page-styles.css';
-import { attributionsOf } from '@/data/attribution';
-import { allIncidents, installedDataset, openDb } from '@/data/db';
-import { isoToday } from '@/data/incident-state';
-import { kindLabel, serviceLabel } from '@/data/labels';
-import type { PageRequest, Response, ResponseFor } from '@/data/protocol';
-import type { Incident } from '@/data/schema';
-import { SearchIndex } from '@/data/search';
-import { readUserState } from '@/data/settings';
+import { attributionsOf } from '@/core/model/attribution';
+import { allIncidents, installedDataset, openDb } from '@/core/storage/db';
+import { isoToday } from '@/core/model/incident-state';
+import { ENGLISH } from '@/components/i18n/english';
+import { vocabularyWords } from '@/components/i18n/labels';
+import type { PageRequest, Response, ResponseFor } from '@/core/messaging/protocol';
+import type { Incident } from '@/core/model/schema';
+import { SearchIndex } from '@/core/search/search';
+import { readUserState } from '@/core/storage/settings';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 
 const send = <K extends PageRequest['type']>(request: PageRequest & { type: K }) =>
@@ -70,7 +71,7 @@ async function main() {
   // Started only now: deserialising 10k records on this thread would otherwise delay the first render.
   incidents = await allIncidents(db);
   byId = new Map(incidents.map((i) => [i.id, i]));
-  index = new SearchIndex(incidents, today, { service: (k) => serviceLabel(tr, k), kind: (k) => kindLabel(tr, k) });
+  index = new SearchIndex(incidents, today, [vocabularyWords(ENGLISH), vocabularyWords(tr)]);
   draw();
   performance.mark('caveat:search-ready');
   document.body.dataset.ready = 'true';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createTranslator, type Translator } from '@/data/i18n';
+import { createTranslator, type Translator } from '@/components/i18n/translator';
 
 /** The UI translator for extension pages and the banner: the browser picks the language from the user's settings. */
 export function browserTranslator(): Translator {

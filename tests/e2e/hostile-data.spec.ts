@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { bucketOf } from '../../data/db';
+import { bucketOf } from '../../core/storage/db';
 import { bannerShadowElements, clickBannerButton, expect, serviceWorkerOf, setSettings, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
 
 const DURING_ATTACKS = '2025-05-02';

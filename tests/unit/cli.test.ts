@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIncident } from './helpers/incident';
 
 const run = promisify(execFile);
-const CLI = ['--import', 'tsx', 'data/cli/main.ts'];
+const CLI = ['--import', 'tsx', 'tools/cli/main.ts'];
 
 async function dataset(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

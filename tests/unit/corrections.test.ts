@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctionUrl, ISSUE_TRACKER } from '@/data/corrections';
+import { correctionUrl, ISSUE_TRACKER } from '../../core/model/corrections';
 import { makeIncident } from './helpers/incident';
 
 describe('report a correction', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset, serialiseDataset } from '@/data/dataset';
-import { datasetSchema } from '@/data/schema';
+import { buildDataset, serialiseDataset } from '../../core/model/dataset';
+import { datasetSchema } from '../../core/model/schema';
 import { makeIncident } from './helpers/incident';
 
 const a = makeIncident();

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDataset } from '@/data/dataset';
-import { allIncidents, incidentCount, incidentsForHostname, installDataset, installedDataset, openDb, type CaveatDb } from '@/data/db';
-import { ensureBundledDataset } from '@/data/bundled-dataset';
-import { serialiseDataset } from '@/data/dataset';
+import { buildDataset } from '../../core/model/dataset';
+import { allIncidents, incidentCount, incidentsForHostname, installDataset, installedDataset, openDb, type CaveatDb } from '../../core/storage/db';
+import { ensureBundledDataset } from '../../core/storage/bundled-dataset';
+import { serialiseDataset } from '../../core/model/dataset';
 import Dexie from 'dexie';
-import { bucketOf, CHUNK_SIZE, DOMAIN_BUCKETS, storedRows } from '@/data/db';
+import { bucketOf, CHUNK_SIZE, DOMAIN_BUCKETS, storedRows } from '../../core/storage/db';
 import { makeIncident } from './helpers/incident';
 
 let db: CaveatDb;

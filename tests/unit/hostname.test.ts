@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { candidateDomains, domainMatches, domainProblem, hostnameFromUrl, normaliseHostname } from '@/data/hostname';
-import { DomainIndex } from '@/data/domain-index';
-import type { Incident } from '@/data/schema';
+import { candidateDomains, domainMatches, domainProblem, hostnameFromUrl, normaliseHostname } from '../../core/matching/hostname';
+import { DomainIndex } from '../../core/matching/domain-index';
+import type { Incident } from '../../core/model/schema';
 
 describe('hostnameFromUrl: what part of a URL takes part in matching', () => {
   it.each([

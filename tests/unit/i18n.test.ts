@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { translatorFromFile, type MessagesFile } from '@/data/i18n';
-import { formatAgo, formatDate } from '@/data/format';
-import { kindLabel, serviceLabel, serviceStateLabel, statusLabel } from '@/data/labels';
-import { INCIDENT_KINDS, INCIDENT_STATUSES, SERVICE_KEYS, SERVICE_STATES } from '@/data/vocabulary';
+import { translatorFromFile, type MessagesFile } from '../../components/i18n/translator';
+import { formatAgo, formatDate } from '../../components/i18n/format';
+import { kindLabel, serviceLabel, serviceStateLabel, statusLabel } from '../../components/i18n/labels';
+import { INCIDENT_KINDS, INCIDENT_STATUSES, SERVICE_KEYS, SERVICE_STATES } from '../../core/model/vocabulary';
 
 const LOCALES_DIR = 'public/_locales';
 const load = (locale: string) => JSON.parse(readFileSync(`${LOCALES_DIR}/${locale}/messages.json`, 'utf8')) as MessagesFile;

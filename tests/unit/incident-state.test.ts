@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, isAlerting, revisionAsOf, servicesAsOf, statusAsOf } from '@/data/incident-state';
+import { daysBetween, isAlerting, revisionAsOf, servicesAsOf, statusAsOf } from '../../core/model/incident-state';
 import { makeIncident } from './helpers/incident';
 
 const incident = makeIncident();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { handleMessage, type HandlerDeps, type Sender } from '@/data/message-handler';
-import { readUserState } from '@/data/settings';
+import { handleMessage, type HandlerDeps, type Sender } from '../../core/messaging/message-handler';
+import { readUserState } from '../../core/storage/settings';
 import { makeIncident, memoryArea } from './helpers/incident';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

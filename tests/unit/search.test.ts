@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, SearchIndex } from '@/data/search';
+import { foldText, SearchIndex } from '../../core/search/search';
 import { makeIncident } from './helpers/incident';
 
 const ms = makeIncident({

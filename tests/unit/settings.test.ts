@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, readUserState, recordDismissals, resetDismissals, setSiteMuted, updateSettings } from '@/data/settings';
+import { DEFAULT_SETTINGS, readUserState, recordDismissals, resetDismissals, setSiteMuted, updateSettings } from '../../core/storage/settings';
 import { memoryArea } from './helpers/incident';
 
 describe('user settings', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteReport } from '@/data/site-report';
-import { DEFAULT_SETTINGS, dismissalKey, type UserState } from '@/data/settings';
+import { buildSiteReport } from '../../core/alerts/site-report';
+import { DEFAULT_SETTINGS, dismissalKey, type UserState } from '../../core/storage/settings';
 import { makeIncident } from './helpers/incident';
 
 const state = (change: Partial<UserState> = {}): UserState => ({ settings: DEFAULT_SETTINGS, mutedSites: [], dismissals: {}, ...change });

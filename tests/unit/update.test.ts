@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundledDataset } from '@/data/bundled-dataset';
-import { buildDataset, serialiseDataset, sha256Hex } from '@/data/dataset';
-import { allIncidents, incidentCount, installDataset, installedDataset, openDb, type CaveatDb } from '@/data/db';
-import type { Dataset } from '@/data/schema';
-import { fetchLimited } from '@/data/update/fetch-limited';
-import { MAX_DATASET_BYTES } from '@/data/update/manifest';
-import { publishDataset } from '@/data/update/publish';
-import { UpdateRefused } from '@/data/update/refusal';
-import { generateSigningKey, keyIdOf, privateKeySchema, type PrivateKey, type TrustedKey } from '@/data/update/signing';
-import { updateFromFile, updateFromUrl, type UpdateDeps } from '@/data/update/take-update';
-import { loadTrustedKeys } from '@/data/update/trusted-keys';
-import { verifyEnvelope } from '@/data/update/verify';
+import { ensureBundledDataset } from '../../core/storage/bundled-dataset';
+import { buildDataset, serialiseDataset, sha256Hex } from '../../core/model/dataset';
+import { allIncidents, incidentCount, installDataset, installedDataset, openDb, type CaveatDb } from '../../core/storage/db';
+import type { Dataset } from '../../core/model/schema';
+import { fetchLimited } from '../../core/update/fetch-limited';
+import { MAX_DATASET_BYTES } from '../../core/update/manifest';
+import { publishDataset } from '../../tools/publish/publish';
+import { UpdateRefused } from '../../core/update/refusal';
+import { generateSigningKey, keyIdOf, privateKeySchema, type PrivateKey, type TrustedKey } from '../../core/update/signing';
+import { updateFromFile, updateFromUrl, type UpdateDeps } from '../../core/update/take-update';
+import { loadTrustedKeys } from '../../core/update/trusted-keys';
+import { verifyEnvelope } from '../../core/update/verify';
 import { makeIncident } from './helpers/incident';
 
 const TEST_KEY = privateKeySchema.parse(JSON.parse(readFileSync('tests/fixtures/keys/test-signing-key.private.jwk', 'utf8')));
@@ -146,7 +146,7 @@ describe('signed updates', () => {
       }
       case 'a newer dataset format': {
         const manifest = { ...good.manifest, datasetFormat: 2 };
-        const { signText } = await import('@/data/update/signing');
+        const { signText } = await import('../../core/update/signing');
         const signed = JSON.stringify(manifest);
         const envelope = { keyId: trusted[0]!.keyId, signed, signature: await signText(TEST_KEY, signed) };
         serve(JSON.stringify(envelope), good.datasetText);
@@ -154,7 +154,7 @@ describe('signed updates', () => {
       }
       case 'a dataset larger than the limit': {
         const manifest = { ...good.manifest, size: MAX_DATASET_BYTES + 1 };
-        const { signText } = await import('@/data/update/signing');
+        const { signText } = await import('../../core/update/signing');
         const signed = JSON.stringify(manifest);
         serve(JSON.stringify({ keyId: trusted[0]!.keyId, signed, signature: await signText(TEST_KEY, signed) }), good.datasetText);
         break;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateRecords } from '@/data/validate';
-import { parseSafeJson } from '@/data/safe-json';
+import { formatProblem, validateRecords } from '../../core/model/validate';
+import { parseSafeJson } from '../../core/model/safe-json';
 import { makeIncident } from './helpers/incident';
 
 const TODAY = '2026-11-28';

@@ -1,4 +1,4 @@
-import type { Incident } from '@/data/schema';
+import type { Incident } from '../../../core/model/schema';
 
 /** A small valid incident; tests override what they are about. */
 export function makeIncident(overrides: Partial<Incident> = {}): Incident {

@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { computeStats } from '@/data/cli/stats';
+import { computeStats } from '../../../tools/cli/stats';
 import { makeIncident } from '../helpers/incident';
 import { FIXTURE_FILES, REPO, tempLayers, type Layers } from './harness';
 
@@ -12,7 +12,7 @@ const run = promisify(execFile);
 
 async function dataset(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'data/cli/main.ts', ...args], { cwd: REPO });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'tools/cli/main.ts', ...args], { cwd: REPO });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listIncidentFiles, readIncidentFiles } from '@/data/cli/files';
-import { validateRecords } from '@/data/validate';
-import type { ImportSummary } from '@/data/import/run';
-import { FEED_SOURCES, type FeedSource } from '@/data/import/types';
+import { listIncidentFiles, readIncidentFiles } from '../../../tools/cli/files';
+import { validateRecords } from '../../../core/model/validate';
+import type { ImportSummary } from '../../../tools/import/run';
+import { FEED_SOURCES, type FeedSource } from '../../../tools/import/types';
 import { FEED_FILES, REPO, SHARED_PRESENT, TODAY, importInto, readIncidents, skipNotice, snapshotDir, tempLayers, type Layers } from './harness';
 
 skipNotice();

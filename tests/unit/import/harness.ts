@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runImport, type ImportSummary } from '@/data/import/run';
-import type { FeedSource } from '@/data/import/types';
-import type { Incident } from '@/data/schema';
+import { runImport, type ImportSummary } from '../../../tools/import/run';
+import type { FeedSource } from '../../../tools/import/types';
+import type { Incident } from '../../../core/model/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.join(here, 'fixtures');

@@ -1,8 +1,8 @@
 /** Each importer on small real excerpts of its feed (committed fixtures): what it keeps, how it maps it, what it leaves out. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { incidentSchema } from '@/data/schema';
-import { describesShop } from '@/data/import/hibp';
-import { domainsInName } from '@/data/import/ransomware';
+import { incidentSchema } from '../../../core/model/schema';
+import { describesShop } from '../../../tools/import/hibp';
+import { domainsInName } from '../../../tools/import/ransomware';
 import { FIXTURE_FILES, importInto, readIncidents, tempLayers, type Layers } from './harness';
 
 let layers: Layers;

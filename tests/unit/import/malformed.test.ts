@@ -5,8 +5,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FEED_BYTES } from '@/data/import/run';
-import { FeedError, type FeedSource } from '@/data/import/types';
+import { MAX_FEED_BYTES } from '../../../tools/import/run';
+import { FeedError, type FeedSource } from '../../../tools/import/types';
 import { FIXTURE_FILES, importInto, snapshotDir, tempLayers, type Layers } from './harness';
 
 let layers: Layers;

@@ -2,10 +2,10 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FEED_SOURCES } from '@/data/import/types';
-import { mergeInto, sameOrganisation, timeDistance } from '@/data/import/merge';
+import { FEED_SOURCES } from '../../../tools/import/types';
+import { mergeInto, sameOrganisation, timeDistance } from '../../../tools/import/merge';
 import { makeIncident } from '../helpers/incident';
-import { loadRegistry } from '@/data/import/registry';
+import { loadRegistry } from '../../../tools/import/registry';
 import { FIXTURE_FILES, REPO, importInto, readIncidents, snapshotDir, tempLayers, type Layers } from './harness';
 
 let layers: Layers;

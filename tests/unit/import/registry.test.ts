@@ -1,7 +1,7 @@
 /** The organisation registry is sound: valid domains, one owner per domain and per alias, names the feeds use. */
 import { describe, expect, it } from 'vitest';
-import { loadRegistry, registryProblems, type Organisation } from '@/data/import/registry';
-import { nameKey } from '@/data/import/text';
+import { loadRegistry, registryProblems, type Organisation } from '../../../tools/import/registry';
+import { nameKey } from '../../../tools/import/text';
 
 const org = (over: Partial<Organisation>): Organisation => ({ id: 'x', name: 'X', aliases: [], brands: [], domains: [], sector: 'retail', ...over });
 

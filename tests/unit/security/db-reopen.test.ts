@@ -4,8 +4,8 @@
  * tests/e2e/faults.spec.ts. Claims: SECURITY.md, "Faults".
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDataset } from '@/data/dataset';
-import { allIncidents, incidentsForHostname, installDataset, installedDataset, openDb, type CaveatDb } from '@/data/db';
+import { buildDataset } from '../../../core/model/dataset';
+import { allIncidents, incidentsForHostname, installDataset, installedDataset, openDb, type CaveatDb } from '../../../core/storage/db';
 import { makeIncident } from '../helpers/incident';
 
 let db: CaveatDb;

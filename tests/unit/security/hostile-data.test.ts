@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { safeHref } from '@/components/SourceList';
-import { ensureBundledDataset } from '@/data/bundled-dataset';
-import { buildDataset, serialiseDataset } from '@/data/dataset';
-import { allIncidents, installDataset, installedDataset, openDb } from '@/data/db';
-import { validateRecords } from '@/data/validate';
+import { ensureBundledDataset } from '../../../core/storage/bundled-dataset';
+import { buildDataset, serialiseDataset } from '../../../core/model/dataset';
+import { allIncidents, installDataset, installedDataset, openDb } from '../../../core/storage/db';
+import { validateRecords } from '../../../core/model/validate';
 import { makeIncident } from '../helpers/incident';
 
 const TODAY = '2026-11-28';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import './fc-seed';
 import { parse } from 'tldts';
 import { describe, expect, it } from 'vitest';
-import { domainMatches, domainProblem, hostnameFromUrl, normaliseHostname, SHARED_PLATFORMS } from '@/data/hostname';
+import { domainMatches, domainProblem, hostnameFromUrl, normaliseHostname, SHARED_PLATFORMS } from '../../../core/matching/hostname';
 
 const RUNS = { numRuns: 2000 };
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?$/);

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import './fc-seed';
 import { describe, expect, it } from 'vitest';
-import { handleMessage, type HandlerDeps, type Sender } from '@/data/message-handler';
+import { handleMessage, type HandlerDeps, type Sender } from '../../../core/messaging/message-handler';
 import { makeIncident, memoryArea } from '../helpers/incident';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

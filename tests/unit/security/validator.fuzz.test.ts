@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import './fc-seed';
 import { describe, expect, it } from 'vitest';
-import { parseSafeJson } from '@/data/safe-json';
-import { incidentSchema } from '@/data/schema';
-import { validateRecords } from '@/data/validate';
+import { parseSafeJson } from '../../../core/model/safe-json';
+import { incidentSchema } from '../../../core/model/schema';
+import { validateRecords } from '../../../core/model/validate';
 
 const TODAY = '2026-11-28';
 const records = readdirSync('data/incidents')

@@ -1,0 +1,39 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generateSigningKey } from '@/core/update/signing';
+import { MAX_TRUSTED_KEYS, trustedKeysFileSchema } from '@/core/update/trusted-keys';
+import { displayPath, DATA_DIR } from './files';
+import { UsageError } from './usage';
+
+export const TRUSTED_KEYS_FILE = path.join(DATA_DIR, 'update', 'trusted-keys.json');
+
+/**
+ * `keygen [--out DIR] [--trust]`: a new signing key pair. The private key goes to DIR (default
+ * ~/.config/caveat, never the repository); with --trust its public key is added to the bundled
+ * trusted keys (two slots, so keys can rotate).
+ */
+export async function keygenCommand(args: string[]): Promise<number> {
+  let outDir = path.join(process.env.HOME ?? '.', '.config', 'caveat');
+  let trust = false;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--out') outDir = path.resolve(args[++i] ?? '');
+    else if (args[i] === '--trust') trust = true;
+    else throw new UsageError(`unknown option ${args[i]} (usage: keygen [--out DIR] [--trust])`);
+  }
+  const { keyId, publicKey, privateKey } = await generateSigningKey();
+  await mkdir(outDir, { recursive: true });
+  const privateFile = path.join(outDir, `caveat-signing-${keyId}.private.jwk`);
+  await writeFile(privateFile, `${JSON.stringify(privateKey, null, 2)}\n`, { mode: 0o600 });
+  await chmod(privateFile, 0o600);
+  console.error(`private key: ${displayPath(privateFile)} (keep it secret, never commit it)`);
+  const entry = { keyId, publicKey };
+  if (trust) {
+    const file = trustedKeysFileSchema.parse(JSON.parse(await readFile(TRUSTED_KEYS_FILE, 'utf8')));
+    if (file.keys.length >= MAX_TRUSTED_KEYS) throw new UsageError(`${displayPath(TRUSTED_KEYS_FILE)} already holds ${MAX_TRUSTED_KEYS} keys: remove the retired one first`);
+    file.keys.push(entry);
+    await writeFile(TRUSTED_KEYS_FILE, `${JSON.stringify(file, null, 2)}\n`);
+    console.error(`trusted: added ${keyId} to ${displayPath(TRUSTED_KEYS_FILE)}; rebuild the extension to ship it`);
+  }
+  console.log(JSON.stringify(entry, null, 2));
+  return 0;
+}
