@@ -6,13 +6,12 @@
  */
 import path from 'node:path';
 import { isoToday } from '@/core/model/incident-state';
-import { ImportError, IMPORTERS, runImport, type ImportSummary } from '../import/run';
+import { ImportError, runImport, type ImportSummary } from '../import/run';
 import { FEED_SOURCES, FeedError, type FeedSource } from '../import/types';
 import { CURATED_DIR, displayPath } from './files';
 import { IMPORTED_DIR } from './load';
-import { UsageError } from './usage';
+import { defineCommand } from './command';
 
-const USAGE = `usage: import <${FEED_SOURCES.join('|')}> <file> [--dry-run]`;
 
 export function formatSummary(summary: ImportSummary, seconds: number): string {
   const lines = [
@@ -27,14 +26,20 @@ export function formatSummary(summary: ImportSummary, seconds: number): string {
   return lines.join('\n');
 }
 
-export async function importCommand(args: string[]): Promise<number> {
-  const dryRun = args.includes('--dry-run');
-  const positional = args.filter((a) => a !== '--dry-run');
-  const unknown = positional.find((a) => a.startsWith('--'));
-  if (unknown) throw new UsageError(`unknown option ${unknown}\n${USAGE}`);
-  const [source, file] = positional;
-  if (!source || !file || positional.length !== 2) throw new UsageError(USAGE);
-  if (!(source in IMPORTERS)) throw new UsageError(`unknown source "${source}"\n${USAGE}`);
+export const importCommand = defineCommand({
+  name: 'import',
+  summary: 'import a public feed into data/imported (never touches curated incidents)',
+  description: 'Reads the feed file from any path, selects retail and e-commerce records, merges them with the dataset and validates the result before writing anything. A malformed feed exits 1 having written nothing.',
+  options: { 'dry-run': { type: 'boolean', description: 'read, select, merge and validate, but write nothing' } },
+  positionals: [
+    { name: 'feed', description: 'which importer reads the file', required: true, choices: FEED_SOURCES },
+    { name: 'file', description: 'the downloaded feed file', required: true },
+  ],
+  examples: ['npm run dataset -- import hibp ../shared/datasets/hibp-breaches.json', 'npm run dataset -- import PRC ~/Downloads/prc.csv --dry-run'],
+  run: ({ values, positionals }) => importFeed(positionals[0] as FeedSource, positionals[1]!, values['dry-run']),
+});
+
+async function importFeed(source: FeedSource, file: string, dryRun: boolean): Promise<number> {
   const started = performance.now();
   try {
     const summary = await runImport({
@@ -47,7 +52,8 @@ export async function importCommand(args: string[]): Promise<number> {
       progress: (done, total) => process.stderr.write(`${source}: ${done}/${total} records\n`),
     });
     console.log(formatSummary(summary, (performance.now() - started) / 1000));
-    if (!dryRun && summary.written.length > 0) console.error(`wrote ${summary.written.length} file(s) to ${displayPath(IMPORTED_DIR)}`);
+    if (dryRun) console.error(`dry run: nothing was written (a real import would add ${summary.added.length}, update ${summary.updated.length} and retire ${summary.retired.length} file(s) in ${displayPath(IMPORTED_DIR)})`);
+    else if (summary.written.length > 0) console.error(`wrote ${summary.written.length} file(s) to ${displayPath(IMPORTED_DIR)}`);
     return 0;
   } catch (error) {
     if (error instanceof FeedError || error instanceof ImportError) {

@@ -2,24 +2,30 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateSigningKey } from '@/core/update/signing';
 import { MAX_TRUSTED_KEYS, trustedKeysFileSchema } from '@/core/update/trusted-keys';
-import { displayPath, DATA_DIR } from './files';
+import { defineCommand } from './command';
+import { displayPath, PROJECT_DIR } from './files';
 import { UsageError } from './usage';
 
-export const TRUSTED_KEYS_FILE = path.join(DATA_DIR, 'update', 'trusted-keys.json');
+export const TRUSTED_KEYS_FILE = path.join(PROJECT_DIR, 'core', 'update', 'trusted-keys.json');
 
 /**
- * `keygen [--out DIR] [--trust]`: a new signing key pair. The private key goes to DIR (default
- * ~/.config/caveat, never the repository); with --trust its public key is added to the bundled
- * trusted keys (two slots, so keys can rotate).
+ * A new signing key pair. The private key goes to DIR (default ~/.config/caveat, never the
+ * repository); with --trust its public key is added to the bundled trusted keys (two slots, so
+ * keys can rotate).
  */
-export async function keygenCommand(args: string[]): Promise<number> {
-  let outDir = path.join(process.env.HOME ?? '.', '.config', 'caveat');
-  let trust = false;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--out') outDir = path.resolve(args[++i] ?? '');
-    else if (args[i] === '--trust') trust = true;
-    else throw new UsageError(`unknown option ${args[i]} (usage: keygen [--out DIR] [--trust])`);
-  }
+export const keygenCommand = defineCommand({
+  name: 'keygen',
+  summary: 'make a signing key pair for dataset updates (the private key stays outside the repository)',
+  options: {
+    out: { type: 'string', valueName: 'DIR', description: 'where the private key goes (default ~/.config/caveat)' },
+    trust: { type: 'boolean', description: 'add the public key to core/update/trusted-keys.json (two slots, for rotation)' },
+  },
+  positionals: [],
+  examples: ['npm run dataset -- keygen', 'npm run dataset -- keygen --out ~/secrets/caveat --trust'],
+  run: ({ values }) => keygen(values.out ? path.resolve(values.out) : path.join(process.env.HOME ?? '.', '.config', 'caveat'), values.trust),
+});
+
+async function keygen(outDir: string, trust: boolean): Promise<number> {
   const { keyId, publicKey, privateKey } = await generateSigningKey();
   await mkdir(outDir, { recursive: true });
   const privateFile = path.join(outDir, `caveat-signing-${keyId}.private.jwk`);

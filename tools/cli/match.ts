@@ -7,22 +7,23 @@ import { formatDate } from '@/components/i18n/format';
 import { ENGLISH } from '@/components/i18n/english';
 import { statusLabel } from '@/components/i18n/labels';
 import { loadIncidents } from './load';
+import { defineCommand, ISO_DAY } from './command';
 import { UsageError } from './usage';
 
-/** `match <url> [--json] [--today YYYY-MM-DD]`: what the extension would show for a URL. */
-export async function matchCommand(args: string[]): Promise<number> {
-  let json = false;
-  let today = isoToday();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--today') today = args[++i] ?? '';
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else positional.push(arg);
-  }
-  const url = positional[0];
-  if (!url || positional.length > 1 || !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('usage: match <url> [--json] [--today YYYY-MM-DD]');
+/** What the extension would show for a URL, with the default settings. */
+export const matchCommand = defineCommand({
+  name: 'match',
+  summary: 'what the extension would show for a URL: badge, banner or badge only, per incident',
+  options: {
+    json: { type: 'boolean', description: 'print the matched incidents as a JSON array ([] when none)' },
+    today: { type: 'string', valueName: 'YYYY-MM-DD', description: 'evaluate as of this day (default: today)', check: ISO_DAY },
+  },
+  positionals: [{ name: 'url', description: 'the page address, e.g. https://www.marksandspencer.com/', required: true }],
+  examples: ['npm run dataset -- match https://shop.coop.co.uk/ --today 2025-05-02', 'npm run dataset -- match https://www.nintendo.com/ --json'],
+  run: ({ values, positionals }) => match(positionals[0]!, values.json, values.today ?? isoToday()),
+});
+
+async function match(url: string, json: boolean, today: string): Promise<number> {
   let parsed: URL;
   try {
     parsed = new URL(url);

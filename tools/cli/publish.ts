@@ -7,6 +7,7 @@ import { envelopeSchema, manifestSchema } from '@/core/update/manifest';
 import { DATASET_FILE, publishDataset } from '../publish/publish';
 import { privateKeySchema } from '@/core/update/signing';
 import { formatProblem } from '@/core/model/validate';
+import { defineCommand } from './command';
 import { displayPath } from './files';
 import { loadIncidents } from './load';
 import { UsageError } from './usage';
@@ -27,19 +28,20 @@ async function previousSequence(outDir: string): Promise<number> {
  * in one file, for "import from file"). The sequence defaults to one above both the previous
  * publication in DIR and this data's bundled sequence.
  */
-export async function publishCommand(args: string[]): Promise<number> {
-  let outDir: string | undefined;
-  let keyFile: string | undefined;
-  let sequence: number | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--out') outDir = args[++i];
-    else if (arg === '--key') keyFile = args[++i];
-    else if (arg === '--sequence') sequence = Number(args[++i]);
-    else throw new UsageError(`unknown option ${arg}`);
-  }
-  if (!outDir || !keyFile) throw new UsageError('usage: publish --out DIR --key PRIVATE_KEY_FILE [--sequence N]');
-  if (sequence !== undefined && (!Number.isSafeInteger(sequence) || sequence <= 0)) throw new UsageError('--sequence must be a positive whole number');
+export const publishCommand = defineCommand({
+  name: 'publish',
+  summary: 'write a signed dataset update: manifest.json, dataset.json and the one-file form',
+  options: {
+    out: { type: 'string', valueName: 'DIR', description: 'where to write the update', required: true },
+    key: { type: 'string', valueName: 'FILE', description: 'the private key made by keygen', required: true },
+    sequence: { type: 'string', valueName: 'N', description: 'the sequence number (default: one above the previous publication and the data date)', check: (v) => (/^[1-9]\d{0,14}$/.test(v) ? null : 'must be a positive whole number') },
+  },
+  positionals: [],
+  examples: ['npm run dataset -- publish --out ../caveat-feed --key ~/.config/caveat/caveat-signing-ab12cd34.private.jwk'],
+  run: ({ values }) => publish(values.out, values.key, values.sequence === undefined ? undefined : Number(values.sequence)),
+});
+
+async function publish(outDir: string, keyFile: string, sequence: number | undefined): Promise<number> {
   const privateKey = privateKeySchema.safeParse(parseSafeJson(await readFile(keyFile, 'utf8')));
   if (!privateKey.success) throw new UsageError(`${keyFile} is not a Caveat private key (make one with keygen)`);
 

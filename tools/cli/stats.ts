@@ -5,7 +5,7 @@
  */
 import type { Incident } from '@/core/model/schema';
 import { loadIncidents } from './load';
-import { UsageError } from './usage';
+import { defineCommand } from './command';
 
 export interface DatasetStats {
   incidents: number;
@@ -81,13 +81,17 @@ export function formatStats(stats: DatasetStats): string {
   ].join('\n');
 }
 
-export async function statsCommand(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const unknown = args.find((a) => a !== '--json');
-  if (unknown) throw new UsageError(`unknown argument ${unknown} (usage: stats [--json])`);
-  const { incidents, problems } = await loadIncidents();
-  if (problems.length > 0) console.error(`warning: ${problems.length} invalid records left out (run validate)`);
-  const stats = computeStats(incidents);
-  console.log(json ? JSON.stringify(stats, null, 2) : formatStats(stats));
-  return 0;
-}
+export const statsCommand = defineCommand({
+  name: 'stats',
+  summary: 'coverage: incidents by kind, year, country, source and service; incidents with domains',
+  options: { json: { type: 'boolean', description: 'print JSON instead of a table' } },
+  positionals: [],
+  examples: ['npm run dataset -- stats', 'npm run dataset -- stats --json'],
+  async run({ values }) {
+    const { incidents, problems } = await loadIncidents();
+    if (problems.length > 0) console.error(`warning: ${problems.length} invalid records left out (run validate)`);
+    const stats = computeStats(incidents);
+    console.log(values.json ? JSON.stringify(stats, null, 2) : formatStats(stats));
+    return 0;
+  },
+});

@@ -11,6 +11,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     domains: ['exampleshop.co.uk'],
     kind: 'ransomware',
     status: 'resolved',
+    confirmedBy: 'organisation',
     startedOn: '2025-04-19',
     disclosedOn: '2025-04-22',
     resolvedOn: '2025-06-10',

@@ -1,24 +1,11 @@
 /** The maintainers' commands added with the importers: import (exit codes), stats, add. */
-import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeStats } from '../../../tools/cli/stats';
+import { cli as dataset } from '../helpers/cli';
 import { makeIncident } from '../helpers/incident';
 import { FIXTURE_FILES, REPO, tempLayers, type Layers } from './harness';
-
-const run = promisify(execFile);
-
-async function dataset(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'tools/cli/main.ts', ...args], { cwd: REPO });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let layers: Layers;
 beforeEach(async () => {
@@ -89,7 +76,7 @@ describe('stats', () => {
 });
 
 describe('add', () => {
-  const base = ['add', '--organisation', 'Example Shop plc', '--title', 'Example Shop pauses online orders', '--summary', 'Example Shop paused online orders after a cyber incident.', '--source-url', 'https://www.example.org/news/1', '--publisher', 'Example News', '--disclosed', '2026-11-01'];
+  const base = ['add', '--organisation', 'Example Shop plc', '--kind', 'cyberattack', '--status', 'ongoing', '--confirmed-by', 'organisation', '--title', 'Example Shop pauses online orders', '--summary', 'Example Shop paused online orders after a cyber incident.', '--source-url', 'https://www.example.org/news/1', '--publisher', 'Example News', '--disclosed', '2026-11-01'];
 
   it('writes a curated skeleton that validates', async () => {
     const { code, stderr } = await dataset(...base, '--domain', 'exampleshop-caveat-test.co.uk', '--country', 'GB', '--dir', layers.root);
@@ -115,5 +102,30 @@ describe('add', () => {
     const { code, stderr } = await dataset('add', '--organisation', 'X');
     expect(code).toBe(2);
     expect(stderr).toMatch(/--title/);
+  }, 30_000);
+
+  it('fills organisation, brands, country and domains from the registry when the organisation is named by a short name', async () => {
+    const { code, stdout, stderr } = await dataset(...base.map((a) => (a === 'Example Shop plc' ? 'm&s' : a)), '--id', 'ms-cli-test-2026-11', '--dry-run', '--dir', layers.root);
+    expect(stderr).toMatch(/organisation: Marks and Spencer Group plc/);
+    expect(code).toBe(0);
+    const record = JSON.parse(stdout) as { organisation: string; brands: string[]; countries: string[]; domains: string[] };
+    expect(record.organisation).toBe('Marks and Spencer Group plc');
+    expect(record.brands).toContain('M&S');
+    expect(record.countries).toEqual(['GB']);
+    expect(record.domains).toContain('marksandspencer.com');
+    expect(stderr).toMatch(/dry run: nothing was written/);
+    expect(await readdir(layers.root)).toEqual([]);
+  }, 30_000);
+
+  it('has no default status or kind: both are asked for, and a confirmed incident says who confirmed it', async () => {
+    const without = (flag: string) => {
+      const at = base.indexOf(flag);
+      return [...base.slice(0, at), ...base.slice(at + 2)];
+    };
+    expect((await dataset(...without('--status'))).stderr).toMatch(/missing --status/);
+    expect((await dataset(...without('--kind'))).stderr).toMatch(/missing --kind/);
+    const unconfirmed = await dataset(...without('--confirmed-by'), '--dir', layers.root);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/--confirmed-by/);
   }, 30_000);
 });
