@@ -2,8 +2,7 @@
  * The banner. Never in the manifest: the background injects it only into pages whose site has
  * news, so pages that match nothing carry no Caveat code at all.
  */
-import { browser } from 'wxt/browser';
-import type { BannerPayload, ContentRequest, Response } from '@/core/messaging/protocol';
+import { send } from '@/entrypoints/shared/messaging';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 import { mountBanner } from './mount';
 
@@ -12,8 +11,7 @@ export default defineContentScript({
   registration: 'runtime',
   noScriptStartedPostMessage: true,
   async main() {
-    const send = <T,>(request: ContentRequest) => browser.runtime.sendMessage(request) as Promise<Response<T>>;
-    const answer = await send<BannerPayload>({ type: 'banner:get' });
+    const answer = await send({ type: 'banner:get' });
     if (!answer.ok || answer.value.banner.length === 0) return;
     const ids = answer.value.banner.map((i) => i.id);
     mountBanner(

@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/OptionsApp';
 import '@/components/page-styles.css';
 import { installedDataset, openDb } from '@/core/storage/db';
-import type { PageRequest, Response, ResponseFor } from '@/core/messaging/protocol';
-import { readUserState, resetDismissals, setSiteMuted, updateSettings } from '@/core/storage/settings';
+import { readUserState } from '@/core/storage/settings';
 import { PROGRESS_STAGES, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, updateStatusSchema, type ProgressStage } from '@/core/update/status';
 import { I18n } from '@/components/i18n/context';
+import { send } from '@/entrypoints/shared/messaging';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 
 const area = browser.storage.local;
@@ -14,8 +14,6 @@ const db = openDb();
 const tr = browserTranslator();
 document.documentElement.lang = tr.locale;
 
-const send = <K extends PageRequest['type']>(request: PageRequest & { type: K }) =>
-  browser.runtime.sendMessage(request) as Promise<Response<ResponseFor[K]>>;
 
 async function draw() {
   const [state, dataset, stored] = await Promise.all([readUserState(area), installedDataset(db), area.get([UPDATE_STATUS_KEY, UPDATE_PROGRESS_KEY])]);
@@ -34,15 +32,16 @@ async function draw() {
       updateProgress={progress}
       // Each change redraws before it resolves, so a control never shows a stale value in between.
       onSettings={async (change) => {
-        await updateSettings(area, change);
+        const answer = await send({ type: 'settings:update', change });
+        if (!answer.ok) throw new Error(answer.error.message);
         await draw();
       }}
       onUnmute={async (site) => {
-        await setSiteMuted(area, site, false);
+        await send({ type: 'site:mute', site, muted: false });
         await draw();
       }}
       onResetDismissals={async () => {
-        await resetDismissals(area);
+        await send({ type: 'dismissals:reset' });
         await draw();
       }}
       onCheckNow={async () => {

@@ -8,14 +8,12 @@ import { allIncidents, installedDataset, openDb } from '@/core/storage/db';
 import { isoToday } from '@/core/model/incident-state';
 import { ENGLISH } from '@/components/i18n/english';
 import { vocabularyWords } from '@/components/i18n/labels';
-import type { PageRequest, Response, ResponseFor } from '@/core/messaging/protocol';
 import type { Incident } from '@/core/model/schema';
 import { SearchIndex } from '@/core/search/search';
 import { readUserState } from '@/core/storage/settings';
+import { send } from '@/entrypoints/shared/messaging';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 
-const send = <K extends PageRequest['type']>(request: PageRequest & { type: K }) =>
-  browser.runtime.sendMessage(request) as Promise<Response<ResponseFor[K]>>;
 
 /** The tab the popup describes: the active one, or `?tab=ID` when opened as a page (tests, screenshots). */
 async function currentTabUrl(): Promise<string | undefined> {

@@ -72,6 +72,28 @@ describe('extension page requests', () => {
     await handleMessage({ type: 'site:mute', site: 'exampleshop.co.uk', muted: false }, popup, d);
     expect((await readUserState(d.area)).mutedSites).toEqual(['other.com']);
   });
+
+  it('settings:update changes what it names and answers the new settings', async () => {
+    const d = deps();
+    const answer = await handleMessage({ type: 'settings:update', change: { alertWindowDays: 30 } }, popup, d);
+    expect(answer).toMatchObject({ ok: true, value: { alertWindowDays: 30, todayOverride: '2025-05-02' } });
+    expect((await readUserState(d.area)).settings.alertWindowDays).toBe(30);
+  });
+
+  it.each([[{ alertWindowDays: 0 }], [{ alertWindowDays: 'soon' }], [{ updateUrl: 'http://plain.example/' }]])('settings:update %j is refused and changes nothing', async (change) => {
+    const d = deps();
+    const answer = await handleMessage({ type: 'settings:update', change }, popup, d);
+    expect(answer.ok).toBe(false);
+    expect((await readUserState(d.area)).settings).toMatchObject({ alertWindowDays: 180, updateUrl: null });
+  });
+
+  it('dismissals:reset forgets every dismissal; a content script may not ask', async () => {
+    const d = deps(memoryArea({ dismissals: { 'exampleshop.co.uk x': '2025-01-01' } }));
+    expect((await handleMessage({ type: 'dismissals:reset' }, tab('https://exampleshop.co.uk/'), d)).ok).toBe(false);
+    expect((await readUserState(d.area)).dismissals).not.toEqual({});
+    await handleMessage({ type: 'dismissals:reset' }, popup, d);
+    expect((await readUserState(d.area)).dismissals).toEqual({});
+  });
 });
 
 describe('forged and malformed messages get a structured error, never an exception', () => {
