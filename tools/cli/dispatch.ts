@@ -16,6 +16,7 @@ import { publishCommand } from './publish';
 import { statsCommand } from './stats';
 import { UsageError } from './usage';
 import { validateCommand } from './validate';
+import { verifyFeedCommand } from './verify-feed';
 
 export const COMMANDS: Command[] = [
   validateCommand,
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   setServiceCommand,
   keygenCommand,
   publishCommand,
+  verifyFeedCommand,
 ] as Command[];
 
 function usage(): string {
