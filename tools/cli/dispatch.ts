@@ -13,6 +13,7 @@ import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { matchCommand } from './match';
 import { publishCommand } from './publish';
+import { refreshCommand } from './refresh';
 import { statsCommand } from './stats';
 import { UsageError } from './usage';
 import { validateCommand } from './validate';
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   matchCommand,
   statsCommand,
   importCommand,
+  refreshCommand,
   addCommand,
   setStatusCommand,
   setServiceCommand,
