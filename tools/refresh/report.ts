@@ -46,6 +46,19 @@ function named(incident: Incident): string {
   return source ? `${title}, [${md(source.publisher)}](${encodeURI(source.url)})` : title;
 }
 
+/** Sites that gain (or lose) the very same banners, on one line: an organisation's country sites read as one change. */
+function groupSites(banners: Review['banners'], pickIncidents: (b: Review['banners'][number]) => Incident[]): { sites: string[]; incidents: Incident[] }[] {
+  const groups = new Map<string, { sites: string[]; incidents: Incident[] }>();
+  for (const banner of banners) {
+    const incidents = pickIncidents(banner);
+    const key = incidents.map((i) => i.id).sort().join(' ');
+    const group = groups.get(key) ?? { sites: [], incidents };
+    group.sites.push(banner.site);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 export function renderReport(outcome: RefreshOutcome): string {
   const r = outcome.review;
   const lines: string[] = [
@@ -70,11 +83,11 @@ export function renderReport(outcome: RefreshOutcome): string {
     '',
     `Banners under the default settings (alert window ${DEFAULT_SETTINGS.alertWindowDays} days) on ${outcome.today}, the day of this refresh.`,
     '',
-    ...list(r.banners.filter((b) => b.added.length > 0), (b) => `${md(b.site)}: new banner for ${b.added.map(named).join('; ')}`),
+    ...list(groupSites(r.banners.filter((b) => b.added.length > 0), (b) => b.added), ({ sites, incidents }) => `${sites.map(md).join(', ')}: new banner for ${incidents.map(named).join('; ')}`),
     '',
   );
   const gone = r.banners.filter((b) => b.removed.length > 0);
-  if (gone.length > 0) lines.push('Banners that go away:', '', ...list(gone, (b) => `${md(b.site)}: ${b.removed.map((i) => `\`${i.id}\``).join(', ')}`), '');
+  if (gone.length > 0) lines.push('Banners that go away:', '', ...list(groupSites(gone, (b) => b.removed), ({ sites, incidents }) => `${sites.map(md).join(', ')}: ${incidents.map((i) => `\`${i.id}\``).join(', ')}`), '');
   lines.push(
     '## New incidents',
     '',
