@@ -28,6 +28,9 @@ function noDynamicCode(): Plugin {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // CAVEAT_OUT_DIR: build elsewhere than .output, so a test can build a second extension (one with
+  // an update URL, tests/e2e/feed-pipeline.spec.ts) without replacing the one the other tests load.
+  ...(process.env.CAVEAT_OUT_DIR ? { outDir: process.env.CAVEAT_OUT_DIR } : {}),
   vite: ({ mode, command }) => ({
     plugins: [noDynamicCode(), preact()],
     // The default update URL (tools/build/update-url.ts): the published feed for release builds,
