@@ -45,7 +45,7 @@ test('options and the popup say how old the data is; fresh data carries no warni
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`past 30 days both say so plainly, and without an update source say where data comes from; axe-clean (${scheme})`, async ({ context, extensionId, page }) => {
+  test(`past 30 days options says so plainly, and without an update source where data comes from; axe-clean (${scheme})`, async ({ context, extensionId }) => {
     await setSettings(context, { todayOverride: STALE_DAY });
     const options = await openOptions(context, extensionId);
     await options.emulateMedia({ colorScheme: scheme });
@@ -54,11 +54,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(datasetRegion(options)).toContainText('No update source is set: new data comes with new versions of Caveat.');
     await expect(options.getByRole('button', { name: 'Check for an update now' })).toHaveCount(0);
     expect(await axe(options)).toEqual([]);
+  });
 
+  test(`past 30 days the popup says so plainly; axe-clean (${scheme})`, async ({ context, extensionId, page }) => {
+    await setSettings(context, { todayOverride: STALE_DAY });
     await visit(context, page, 'https://www.example-no-incidents.test/');
     const popup = await openPopup(context, extensionId, page);
     await popup.emulateMedia({ colorScheme: scheme });
+    await expect(popup.getByText('Last change to the data: 45 days ago.')).toBeVisible();
     await expect(popup.getByText('This data is more than 30 days old, so recent incidents may be missing.')).toBeVisible();
+    await expect(popup.getByText('No update source is set: new data comes with new versions of Caveat.')).toBeVisible();
     expect(await axe(popup)).toEqual([]);
   });
 }
