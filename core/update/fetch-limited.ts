@@ -15,9 +15,15 @@ export const DOWNLOAD_TIMEOUT_MS = 60_000;
 export interface FetchLimitedOptions {
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
+  /**
+   * Revalidate through the browser's HTTP cache (If-None-Match / If-Modified-Since): the daily
+   * manifest check costs a 304 when nothing changed. Datasets are fetched with no-store: each is
+   * fetched once, and must not sit in the cache.
+   */
+  conditional?: boolean;
 }
 
-export async function fetchLimited(url: string, maxBytes: number, { fetchImpl = fetch, timeoutMs = DOWNLOAD_TIMEOUT_MS }: FetchLimitedOptions = {}): Promise<Uint8Array> {
+export async function fetchLimited(url: string, maxBytes: number, { fetchImpl = fetch, timeoutMs = DOWNLOAD_TIMEOUT_MS, conditional = false }: FetchLimitedOptions = {}): Promise<Uint8Array> {
   if (!url.startsWith('https:')) throw new UpdateRefused('network', `${url} is not https`);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -25,7 +31,7 @@ export async function fetchLimited(url: string, maxBytes: number, { fetchImpl = 
   try {
     let response: Response;
     try {
-      response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', redirect: 'manual', signal: controller.signal });
+      response = await fetchImpl(url, { credentials: 'omit', cache: conditional ? 'no-cache' : 'no-store', referrerPolicy: 'no-referrer', redirect: 'manual', signal: controller.signal });
     } catch (error) {
       if (controller.signal.aborted) throw timedOut();
       throw error;

@@ -16,8 +16,8 @@ export type Progress = (stage: 'manifest' | 'download' | 'validate' | 'install')
 export interface UpdateDeps {
   db: CaveatDb;
   trustedKeys: readonly TrustedKey[];
-  /** Fetches a URL's bytes, refusing more than `maxBytes`. */
-  fetchBytes(url: string, maxBytes: number): Promise<Uint8Array>;
+  /** Fetches a URL's bytes, refusing more than `maxBytes`; `conditional`: revalidate through the HTTP cache (the manifest). */
+  fetchBytes(url: string, maxBytes: number, options?: { conditional?: boolean }): Promise<Uint8Array>;
   today(): string;
   now(): Date;
   progress?: Progress;
@@ -54,7 +54,7 @@ async function take({ manifest, keyId }: VerifiedManifest, bytes: Uint8Array, de
 export async function updateFromUrl(manifestUrl: string, deps: UpdateDeps): Promise<UpdateOutcome> {
   const url = checkUpdateUrl(manifestUrl);
   deps.progress?.('manifest');
-  const manifestBytes = await fetchOrRefuse(deps, url.href, MAX_MANIFEST_BYTES);
+  const manifestBytes = await fetchOrRefuse(deps, url.href, MAX_MANIFEST_BYTES, { conditional: true });
   const verified = await verifyEnvelope(new TextDecoder().decode(manifestBytes), deps.trustedKeys);
   const { manifest } = verified;
   const installed = await installedSequence(deps.db);
@@ -86,9 +86,9 @@ export async function updateFromFile(text: string, deps: UpdateDeps): Promise<Up
   return take(verified, new TextEncoder().encode(file.data.dataset), deps);
 }
 
-async function fetchOrRefuse(deps: UpdateDeps, url: string, maxBytes: number): Promise<Uint8Array> {
+async function fetchOrRefuse(deps: UpdateDeps, url: string, maxBytes: number, options?: { conditional?: boolean }): Promise<Uint8Array> {
   try {
-    return await deps.fetchBytes(url, maxBytes);
+    return await deps.fetchBytes(url, maxBytes, options);
   } catch (error) {
     if (error instanceof UpdateRefused) throw error;
     throw new UpdateRefused('network', `could not download ${url} (${error instanceof Error ? error.message : String(error)})`);

@@ -39,7 +39,7 @@ export function startUpdates(db: CaveatDb, ready: () => Promise<unknown>): Updat
     return {
       db,
       trustedKeys: await (keys ??= loadTrustedKeys(trustedKeysFile)),
-      fetchBytes: (url, max) => fetchLimited(url, max),
+      fetchBytes: (url, max, options) => fetchLimited(url, max, options),
       // The real day, not the display override: "no dates in the future" is about the real clock.
       today: () => isoToday(),
       now: () => new Date(),

@@ -39,10 +39,12 @@ async function setup(now = NOW) {
   db = openDb(`t-${Math.random()}`);
   await installDataset(db, await buildDataset([a]), { origin: 'bundled', sequence: 2025061000, installedAt: '2026-01-01T00:00:00Z' });
   const files = new Map<string, string>();
+  const calls: { url: string; conditional: boolean }[] = [];
   const deps: UpdateDeps = {
     db,
     trustedKeys: trusted,
-    fetchBytes: async (url) => {
+    fetchBytes: async (url, _max, options) => {
+      calls.push({ url, conditional: options?.conditional === true });
       const text = files.get(url);
       if (text === undefined) throw new Error('404');
       return new TextEncoder().encode(text);
@@ -54,7 +56,7 @@ async function setup(now = NOW) {
     files.set(MANIFEST_URL, manifestText);
     files.set('https://updates.caveat.test/v1/dataset.json', datasetText);
   };
-  return { deps, serve };
+  return { deps, serve, calls };
 }
 
 /** A manifest signed with the test key, with any fields changed (as a stolen key or a bad publisher could). */
@@ -170,6 +172,17 @@ describe('the key that signed the installed dataset', () => {
     await updateFromUrl(MANIFEST_URL, deps);
     return published;
   }
+
+  it('the daily check asks for the manifest conditionally, the dataset plainly', async () => {
+    const { deps, serve, calls } = await setup();
+    const published = await publishDataset(await buildDataset([a, b]), TEST_KEY, 2026112801, NOW);
+    serve(published.manifestText, published.datasetText);
+    await updateFromUrl(MANIFEST_URL, deps);
+    expect(calls).toEqual([
+      { url: MANIFEST_URL, conditional: true },
+      { url: 'https://updates.caveat.test/v1/dataset.json', conditional: false },
+    ]);
+  });
 
   it('is recorded when an update is taken', async () => {
     await takeSignedUpdate();

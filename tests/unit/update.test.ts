@@ -282,6 +282,12 @@ describe('fetchLimited', () => {
     const browser = answering(() => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' }));
     await expect(fetchLimited('https://x.test/d', 1000, { fetchImpl: browser.impl })).rejects.toMatchObject({ code: 'redirect' });
   });
+  it('revalidates the manifest through the HTTP cache (a 304 when nothing changed); never caches a dataset', async () => {
+    const manifest = answering(() => new Response('{}', { status: 200 }));
+    await fetchLimited('https://x.test/manifest.json', 1000, { fetchImpl: manifest.impl, conditional: true });
+    await fetchLimited('https://x.test/dataset.json', 1000, { fetchImpl: manifest.impl });
+    expect(manifest.seen.map((init) => init.cache)).toEqual(['no-cache', 'no-store']);
+  });
   it('gives up on a server that does not answer within the timeout', async () => {
     await expect(fetchLimited('https://x.test/d', 1000, { fetchImpl: hanging, timeoutMs: 30 })).rejects.toMatchObject({ code: 'network', message: expect.stringMatching(/did not answer in full within/) });
   });
