@@ -133,6 +133,22 @@ describe('publish', () => {
   });
 });
 
+describe('the feed’s index page', () => {
+  it('shows every value as text: no markup from a manifest or key gets through', async () => {
+    const { feedIndexPage } = await import('../../tools/publish/index-page');
+    const { publishDataset } = await import('../../tools/publish/publish');
+    const { buildDataset } = await import('../../core/model/dataset');
+    const { privateKeySchema } = await import('../../core/update/signing');
+    const testKey = privateKeySchema.parse(JSON.parse(await readFile('tests/fixtures/keys/test-signing-key.private.jwk', 'utf8')));
+    const published = await publishDataset(await buildDataset([makeIncident()]), testKey, 2026120100, new Date('2026-12-01T00:00:00Z'));
+    const hostile = { ...published, manifest: { ...published.manifest, version: '<script>alert(1)</script>' } };
+    const page = feedIndexPage(hostile, { kty: 'EC', crv: 'P-256', x: testKey.x, y: testKey.y });
+    expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(page).not.toContain('<script>');
+    expect(page).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+  });
+});
+
 describe('verify-feed', () => {
   it('passes a feed signed with a trusted key and names what it checked', async () => {
     await dataset('publish', '--out', feed, '--key', key, '--data', data);

@@ -1,13 +1,13 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundledSequence } from '@/core/storage/bundled-dataset';
-import { buildDataset } from '@/core/model/dataset';
+import { buildDataset, serialiseDataset } from '@/core/model/dataset';
 import { isoToday } from '@/core/model/incident-state';
 import { parseSafeJson } from '@/core/model/safe-json';
 import { formatProblem } from '@/core/model/validate';
 import { envelopeSchema, manifestSchema, MAX_MANIFEST_LIFETIME_DAYS } from '@/core/update/manifest';
 import { daySequence } from '@/core/update/sequence';
-import { privateKeySchema, publicKeySchema } from '@/core/update/signing';
+import { privateKeySchema, publicKeySchema, sha256Bytes } from '@/core/update/signing';
 import { feedIndexPage } from '../publish/index-page';
 import { DATASET_FILE, DEFAULT_EXPIRES_IN_DAYS, MANIFEST_FILE, publishDataset, SIGNED_FILE } from '../publish/publish';
 import { defineCommand } from './command';
@@ -110,9 +110,8 @@ async function publish(o: { outDir: string; keyFile: string; dataDir: string; ex
   const dataset = await buildDataset(incidents);
   const now = new Date();
   const previous = await previousPublication(o.outDir);
-  // Work out whether the data changed: the dataset's bytes do not depend on when it is signed.
-  const probe = await publishDataset(dataset, privateKey.data, 1, now, { expiresInDays: o.expiresInDays });
-  const unchanged = previous !== null && previous.sha256 === probe.manifest.sha256;
+  // Whether the data changed since the publication in DIR: the dataset's bytes do not depend on when it is signed.
+  const unchanged = previous !== null && previous.sha256 === (await sha256Bytes(new TextEncoder().encode(serialiseDataset(dataset))));
   const floor = previous?.sequence ?? 0;
   const next = o.sequence ?? (unchanged ? floor : Math.max(floor + 1, daySequence(isoToday(now)), bundledSequence(dataset.dataAsOf) + 1));
   if (next < floor || (next === floor && !unchanged)) throw new UsageError(`sequence ${next} is not above the previous publication's ${floor}`);
