@@ -10,7 +10,8 @@
  * the same record, field for field, so `import ransomware` and its selection rule are unchanged.
  * The API is rate-limited (one call a minute on the recent list): we make one call a day. It
  * lists the most recent posts only, so a refresh should run daily; a missed week loses posts.
- * ransomware.live states no licence for its data: the importer keeps facts only (who, which
+ * We found no published terms for the free API's data (not verified, as the README of
+ * ../shared/datasets also says): the importer keeps facts only (who, which
  * group, when) with a link, and marks every record an unconfirmed claim.
  */
 import { z } from 'zod';

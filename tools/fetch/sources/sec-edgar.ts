@@ -2,8 +2,11 @@
  * SEC 8-K filings under Item 1.05 ("Material Cybersecurity Incidents"), from EDGAR full-text
  * search: `GET https://efts.sec.gov/LATEST/search-index?q="Material Cybersecurity Incidents"&forms=8-K&startdt=…&enddt=…&from=N`.
  *
- * What we relied on: the SEC's fair-access rules for EDGAR (every request declares who is asking
- * in its User-Agent, with a contact e-mail; at most 10 requests a second) and the answer's shape
+ * What we relied on: the SEC's fair-access rules for EDGAR ("Accessing EDGAR Data", as quoted by
+ * public clients in 2026: declare a User-Agent naming who asks with a contact e-mail, as in
+ * "Sample Company Name AdminContact@<domain>"; no User-Agent gets a 403, and no-reply addresses
+ * are refused; at most 10 requests a second from all of a user's machines, more gets the IP
+ * throttled for about ten minutes; we make one request a second at most) and the answer's shape
  * as breachradar's daily job has read it since 2025 (david9777/breachradar, breach_server.py,
  * `_efts_page` and `fetch_edgar`): an Elasticsearch-style `hits.hits[]`, each with `_id`
  * ("accession:primary-document") and `_source` holding `adsh`, `display_names`
