@@ -17,7 +17,7 @@
  * leaves every other 8-K out, so fetching them would cost the SEC requests for nothing.
  */
 import { z } from 'zod';
-import { firstIssue, daysBefore, ShapeError, type Source } from '../source';
+import { daysBefore, firstIssue, keepAll, ShapeError, type Source } from '../source';
 
 const hitSchema = z.object({
   _id: z.string().max(500).optional(),
@@ -101,6 +101,6 @@ export const secEdgarSource: Source = {
       keepers.push(response.keep);
       if (parsed.data.hits.hits.length < PAGE) break;
     }
-    return { records: [...byAccession.values()], responses, keep: async () => { for (const keep of keepers) await keep(); } };
+    return { records: [...byAccession.values()], responses, keep: () => keepAll(keepers) };
   },
 };

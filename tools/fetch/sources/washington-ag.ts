@@ -8,7 +8,7 @@
  * second at most. Public records.
  */
 import { noticeRecord, noticeRows, checkedDate, MAX_NOTICES, toCount } from './state-notices';
-import { daysBefore, type Source } from '../source';
+import { daysBefore, keepAll, type Source } from '../source';
 
 const MAX_PAGES = 40;
 
@@ -42,6 +42,6 @@ export const washingtonAgSource: Source = {
       });
       if (reachedPastWindow) break;
     }
-    return { records, responses, keep: async () => { for (const keep of keepers) await keep(); } };
+    return { records, responses, keep: () => keepAll(keepers) };
   },
 };
