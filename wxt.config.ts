@@ -2,6 +2,7 @@ import path from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { defaultUpdateUrl } from './tools/build/update-url';
 
 /**
  * No dynamic code in the built extension, not even dead code. zod 4 probes `new Function("")` to
@@ -27,8 +28,14 @@ function noDynamicCode(): Plugin {
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({
+  // CAVEAT_OUT_DIR: build elsewhere than .output, so a test can build a second extension (one with
+  // an update URL, tests/e2e/feed-pipeline.spec.ts) without replacing the one the other tests load.
+  ...(process.env.CAVEAT_OUT_DIR ? { outDir: process.env.CAVEAT_OUT_DIR } : {}),
+  vite: ({ mode, command }) => ({
     plugins: [noDynamicCode(), preact()],
+    // The default update URL (tools/build/update-url.ts): the published feed for release builds,
+    // none for dev and test builds, WXT_UPDATE_URL to override.
+    define: { 'import.meta.env.WXT_UPDATE_URL': JSON.stringify(defaultUpdateUrl({ mode, command, env: process.env })) },
     resolve: {
       alias: {
         // Signed dataset updates (core/update/trusted-keys.ts): the public keys this build trusts.

@@ -1,5 +1,5 @@
 /**
- * Folds bench/results/node.json (vitest bench) and bench/results/browser.json (Playwright) into
+ * Folds bench/results/node.json (vitest bench), feed.json (bench/feed-cost.ts) and browser.json (Playwright) into
  * ONE line of name=value pairs, the last line `npm run bench` prints. Times in ns or ms as named.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,6 +27,9 @@ if (existsSync('bench/results/node.json')) {
     pairs.push([`search_cold_${k}_ms`, fmt(find(`search ${k} incidents`, 'cold query'))]);
   }
   for (const f of node.files) for (const g of f.groups) if (g.fullName.includes('dataset ')) for (const b of g.benchmarks) pairs.push([`dataset_${b.name.replace(/\W+/g, '_')}_ms`, fmt(b.median)]);
+}
+if (existsSync('bench/results/feed.json')) {
+  for (const [k, v] of Object.entries(JSON.parse(readFileSync('bench/results/feed.json', 'utf8')) as Record<string, number>)) pairs.push([k, v]);
 }
 if (existsSync('bench/results/browser.json')) {
   for (const [k, v] of Object.entries(JSON.parse(readFileSync('bench/results/browser.json', 'utf8')) as Record<string, number>)) pairs.push([k, v]);

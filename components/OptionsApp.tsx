@@ -5,6 +5,7 @@ import type { Settings } from '@/core/storage/settings';
 import type { ProgressStage, UpdateStatus } from '@/core/update/status';
 import { useI18n } from './i18n/context';
 import { UpdatesSection } from './UpdatesSection';
+import { DataFreshness } from './DataFreshness';
 
 export interface OptionsAppProps {
   settings: Settings;
@@ -20,6 +21,8 @@ export interface OptionsAppProps {
   updateProgress: ProgressStage | null;
   onCheckNow(): Promise<void>;
   onImportFile(file: File): Promise<void>;
+  /** The day the page evaluates the data on (the real day, or the review override). */
+  today: string;
 }
 
 export function OptionsApp(props: OptionsAppProps) {
@@ -89,18 +92,28 @@ export function OptionsApp(props: OptionsAppProps) {
       <section aria-labelledby="dataset-heading" role="region">
         <h2 id="dataset-heading">{tr.t('datasetHeading')}</h2>
         {dataset ? (
-          <dl class="dataset">
-            <dt>{tr.t('versionLabel')}</dt>
-            <dd>{dataset.version}</dd>
-            <dt>{tr.t('dataAsOfLabel')}</dt>
-            <dd>{formatDate(dataset.dataAsOf, tr.locale)}</dd>
-            <dt>{tr.t('incidentsLabel')}</dt>
-            <dd>{tr.number(dataset.counts.incidents)}</dd>
-            <dt>{tr.t('domainsLabel')}</dt>
-            <dd>{tr.number(dataset.counts.domains)}</dd>
-            <dt>{tr.t('originLabel')}</dt>
-            <dd>{dataset.origin === 'signed' ? tr.t('originSigned', { sequence: String(dataset.sequence) }) : tr.t('originBundled')}</dd>
-          </dl>
+          <>
+            <dl class="dataset">
+              <dt>{tr.t('versionLabel')}</dt>
+              <dd>{dataset.version}</dd>
+              <dt>{tr.t('dataAsOfLabel')}</dt>
+              <dd>{formatDate(dataset.dataAsOf, tr.locale)}</dd>
+              <dt>{tr.t('incidentsLabel')}</dt>
+              <dd>{tr.number(dataset.counts.incidents)}</dd>
+              <dt>{tr.t('domainsLabel')}</dt>
+              <dd>{tr.number(dataset.counts.domains)}</dd>
+              <dt>{tr.t('originLabel')}</dt>
+              <dd>{dataset.origin === 'signed' ? tr.t('originSigned', { sequence: String(dataset.sequence) }) : tr.t('originBundled')}</dd>
+            </dl>
+            <DataFreshness
+              dataset={dataset}
+              today={props.today}
+              canCheck={Boolean(settings.updateUrl ?? props.buildUpdateUrl)}
+              checking={props.updateProgress !== null}
+              lastStatus={props.updateStatus}
+              onCheckNow={() => void props.onCheckNow()}
+            />
+          </>
         ) : (
           <p>{tr.t('datasetMissing')}</p>
         )}

@@ -9,6 +9,8 @@ import type { SiteReport } from '@/core/alerts/site-report';
 import { useI18n } from './i18n/context';
 import { IncidentCard } from './IncidentCard';
 import { SearchPanel } from './SearchPanel';
+import { DataFreshness } from './DataFreshness';
+import type { UpdateStatus } from '@/core/update/status';
 
 export interface PopupAppProps {
   report: SiteReport | null;
@@ -20,9 +22,12 @@ export interface PopupAppProps {
   attributions: string[];
   lookup(id: string): Incident | undefined;
   onUnmute(site: string): void;
+  /** Whether an update URL is set, a check is under way, and what the last one said. */
+  updates: { canCheck: boolean; checking: boolean; lastStatus: UpdateStatus | undefined };
+  onCheckNow(): void;
 }
 
-export function PopupApp({ report, index, today, dataset, attributions, lookup, onUnmute }: PopupAppProps) {
+export function PopupApp({ report, index, today, dataset, attributions, lookup, onUnmute, updates, onCheckNow }: PopupAppProps) {
   const tr = useI18n();
   const [query, setQuery] = useState<SearchQuery>({});
   const version = dataset?.version ?? '';
@@ -45,7 +50,10 @@ export function PopupApp({ report, index, today, dataset, attributions, lookup, 
       )}
       <footer class="popup-foot">
         {dataset ? (
-          <p>{tr.t('dataAsOf', { date: formatDate(dataset.dataAsOf, tr.locale), count: dataset.counts.incidents, version: dataset.version })}</p>
+          <>
+            <p>{tr.t('dataAsOf', { date: formatDate(dataset.dataAsOf, tr.locale), count: dataset.counts.incidents, version: dataset.version })}</p>
+            <DataFreshness dataset={dataset} today={today} {...updates} showOutcome onCheckNow={onCheckNow} />
+          </>
         ) : (
           <p>{tr.t('datasetMissing')}</p>
         )}

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { formatDate } from './i18n/format';
-import type { Translator } from './i18n/translator';
 import type { Settings } from '@/core/storage/settings';
 import type { ProgressStage, UpdateStatus } from '@/core/update/status';
 import { useI18n } from './i18n/context';
+import { updateStatusWords } from './update-status-words';
 
 export interface UpdatesSectionProps {
   settings: Settings;
@@ -13,15 +13,6 @@ export interface UpdatesSectionProps {
   onSettings(change: Partial<Settings>): Promise<void>;
   onCheckNow(): Promise<void>;
   onImportFile(file: File): Promise<void>;
-}
-
-function statusWords(tr: Translator, status: UpdateStatus): string {
-  if (status.result === 'up-to-date') return tr.t('upToDate', { version: status.version ?? '' });
-  if (status.result === 'updated' && status.changes) {
-    const { added, changed, removed } = status.changes;
-    return tr.plural('updated', added.length, { version: status.version ?? '', changed: changed.length, removed: removed.length });
-  }
-  return tr.t('refused', { reason: status.reason ?? status.message });
 }
 
 /** Where updates come from, "check now", "import from file", and what the last attempt did. */
@@ -78,7 +69,7 @@ export function UpdatesSection(props: UpdatesSectionProps) {
         {busy && <p>{tr.t(`progress_${updateProgress}`)}</p>}
         {updateStatus && (
           <>
-            <p data-result={updateStatus.result}>{tr.t(updateStatus.source === 'file' ? 'lastImport' : 'lastCheck', { when: when!, message: statusWords(tr, updateStatus) })}</p>
+            <p data-result={updateStatus.result}>{tr.t(updateStatus.source === 'file' ? 'lastImport' : 'lastCheck', { when: when!, message: updateStatusWords(tr, updateStatus) })}</p>
             {updateStatus.changes && (
               <ul class="changes">
                 {updateStatus.changes.added.map((id) => (

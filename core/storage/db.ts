@@ -24,9 +24,16 @@ export interface InstalledDataset {
   /** The publisher's sequence number: an update must be higher (no rollback, no replay). */
   sequence: number;
   installedAt: string;
+  /** The key that signed a signed update (absent for the bundled dataset, and for updates taken before keys were recorded). */
+  keyId?: string;
+  /**
+   * Set on a bundled dataset reinstalled because this release no longer trusts the key that
+   * signed the update installed before: the options page says so.
+   */
+  replacedUntrusted?: { keyId: string; sequence: number; version: string };
 }
 
-export type InstallInfo = Pick<InstalledDataset, 'origin' | 'sequence' | 'installedAt'>;
+export type InstallInfo = Pick<InstalledDataset, 'origin' | 'sequence' | 'installedAt' | 'keyId' | 'replacedUntrusted'>;
 
 /** Up to CHUNK_SIZE incidents, in dataset order; chunk n holds incidents [n·CHUNK_SIZE, (n+1)·CHUNK_SIZE). */
 export interface IncidentChunk {

@@ -26,10 +26,10 @@ export function diffIncidents(before: Incident[], after: Incident[]): ChangeSumm
   return { added, changed, removed: [...old.keys()] };
 }
 
-export async function switchDataset(db: CaveatDb, dataset: Dataset, sequence: number, installedAt: string): Promise<ChangeSummary> {
+export async function switchDataset(db: CaveatDb, dataset: Dataset, info: { sequence: number; keyId: string; installedAt: string }): Promise<ChangeSummary> {
   const before = await allIncidents(db);
   try {
-    await installDataset(db, dataset, { origin: 'signed', sequence, installedAt });
+    await installDataset(db, dataset, { origin: 'signed', ...info });
   } catch (error) {
     throw new UpdateRefused('install', `the dataset could not be saved (${error instanceof Error ? error.message : String(error)}); the previous one is still in use`);
   }

@@ -6,7 +6,14 @@
 import * as z from 'zod/mini';
 import { DATASET_FORMAT, isoDate } from '../model/schema';
 
-export const MANIFEST_FORMAT = 1;
+/** 2: every manifest carries a signed `expires` (format 1 had none, and is refused). */
+export const MANIFEST_FORMAT = 2;
+/**
+ * The longest a manifest may stay valid after it was signed. The feed is re-signed weekly
+ * (.github/workflows/publish-feed.yml) with 30 days' validity; this cap keeps a careless
+ * `--expires-in 3650` from undoing the point of an expiry.
+ */
+export const MAX_MANIFEST_LIFETIME_DAYS = 90;
 /** Generous for ten times today's dataset, small enough that a hostile server cannot fill the disk. */
 export const MAX_DATASET_BYTES = 32 * 1024 * 1024;
 export const MAX_MANIFEST_BYTES = 64 * 1024;
@@ -20,6 +27,12 @@ export const manifestSchema = z.strictObject({
   version: z.string().check(z.maxLength(100)),
   dataAsOf: isoDate,
   builtAt: z.iso.datetime(),
+  /**
+   * After this instant the manifest is refused. A mirror or an attacker on the path could
+   * otherwise keep serving an old, validly signed manifest forever, and every installed copy
+   * would keep saying "up to date" while the publisher has moved on.
+   */
+  expires: z.iso.datetime(),
   /** SHA-256 of the dataset file's bytes, hex. */
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   size: z.int().check(z.positive()),

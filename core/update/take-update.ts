@@ -6,18 +6,18 @@
 import { installedDataset, type CaveatDb } from '../storage/db';
 import { parseSafeJson, SafeJsonError } from '../model/safe-json';
 import { switchDataset, type ChangeSummary } from './apply';
-import { MAX_DATASET_BYTES, MAX_MANIFEST_BYTES, signedFileSchema, type UpdateManifest } from './manifest';
+import { MAX_DATASET_BYTES, MAX_MANIFEST_BYTES, signedFileSchema } from './manifest';
 import { UpdateRefused } from './refusal';
 import type { TrustedKey } from './signing';
-import { checkManifest, verifyDataset, verifyEnvelope } from './verify';
+import { checkManifest, checkNotExpired, verifyDataset, verifyEnvelope, type VerifiedManifest } from './verify';
 
 export type Progress = (stage: 'manifest' | 'download' | 'validate' | 'install') => void;
 
 export interface UpdateDeps {
   db: CaveatDb;
   trustedKeys: readonly TrustedKey[];
-  /** Fetches a URL's bytes, refusing more than `maxBytes`. */
-  fetchBytes(url: string, maxBytes: number): Promise<Uint8Array>;
+  /** Fetches a URL's bytes, refusing more than `maxBytes`; `conditional`: revalidate through the HTTP cache (the manifest). */
+  fetchBytes(url: string, maxBytes: number, options?: { conditional?: boolean }): Promise<Uint8Array>;
   today(): string;
   now(): Date;
   progress?: Progress;
@@ -43,26 +43,31 @@ async function installedSequence(db: CaveatDb): Promise<{ sequence: number; cont
   return { sequence: installed?.sequence ?? 0, contentHash: installed?.contentHash };
 }
 
-async function take(manifest: UpdateManifest, bytes: Uint8Array, deps: UpdateDeps): Promise<UpdateOutcome> {
+async function take({ manifest, keyId }: VerifiedManifest, bytes: Uint8Array, deps: UpdateDeps): Promise<UpdateOutcome> {
   deps.progress?.('validate');
   const dataset = await verifyDataset(bytes, manifest, deps.today());
   deps.progress?.('install');
-  const changes = await switchDataset(deps.db, dataset, manifest.sequence, deps.now().toISOString());
+  const changes = await switchDataset(deps.db, dataset, { sequence: manifest.sequence, keyId, installedAt: deps.now().toISOString() });
   return { result: 'updated', version: manifest.version, sequence: manifest.sequence, incidents: dataset.counts.incidents, changes };
 }
 
 export async function updateFromUrl(manifestUrl: string, deps: UpdateDeps): Promise<UpdateOutcome> {
   const url = checkUpdateUrl(manifestUrl);
   deps.progress?.('manifest');
-  const manifestBytes = await fetchOrRefuse(deps, url.href, MAX_MANIFEST_BYTES);
-  const manifest = await verifyEnvelope(new TextDecoder().decode(manifestBytes), deps.trustedKeys);
+  const manifestBytes = await fetchOrRefuse(deps, url.href, MAX_MANIFEST_BYTES, { conditional: true });
+  const verified = await verifyEnvelope(new TextDecoder().decode(manifestBytes), deps.trustedKeys);
+  const { manifest } = verified;
   const installed = await installedSequence(deps.db);
-  // The same manifest again (a daily check with nothing new) is not a refusal.
-  if (manifest.sequence === installed.sequence) return { result: 'up-to-date', version: manifest.version, sequence: manifest.sequence };
-  checkManifest(manifest, installed.sequence);
+  // The same manifest again (a daily check with nothing new) is not a refusal, unless it expired:
+  // a frozen mirror must not keep saying "up to date".
+  if (manifest.sequence === installed.sequence) {
+    checkNotExpired(manifest, deps.now());
+    return { result: 'up-to-date', version: manifest.version, sequence: manifest.sequence };
+  }
+  checkManifest(manifest, installed.sequence, deps.now());
   deps.progress?.('download');
   const bytes = await fetchOrRefuse(deps, new URL(manifest.dataset, url).href, manifest.size);
-  return take(manifest, bytes, deps);
+  return take(verified, bytes, deps);
 }
 
 export async function updateFromFile(text: string, deps: UpdateDeps): Promise<UpdateOutcome> {
@@ -75,15 +80,15 @@ export async function updateFromFile(text: string, deps: UpdateDeps): Promise<Up
   }
   const file = signedFileSchema.safeParse(raw);
   if (!file.success) throw new UpdateRefused('malformed', 'the file is not a signed Caveat dataset (make one with `npm run dataset -- publish`)');
-  const manifest = await verifyEnvelope(JSON.stringify(file.data.manifest), deps.trustedKeys);
+  const verified = await verifyEnvelope(JSON.stringify(file.data.manifest), deps.trustedKeys);
   const installed = await installedSequence(deps.db);
-  checkManifest(manifest, installed.sequence);
-  return take(manifest, new TextEncoder().encode(file.data.dataset), deps);
+  checkManifest(verified.manifest, installed.sequence, deps.now());
+  return take(verified, new TextEncoder().encode(file.data.dataset), deps);
 }
 
-async function fetchOrRefuse(deps: UpdateDeps, url: string, maxBytes: number): Promise<Uint8Array> {
+async function fetchOrRefuse(deps: UpdateDeps, url: string, maxBytes: number, options?: { conditional?: boolean }): Promise<Uint8Array> {
   try {
-    return await deps.fetchBytes(url, maxBytes);
+    return await deps.fetchBytes(url, maxBytes, options);
   } catch (error) {
     if (error instanceof UpdateRefused) throw error;
     throw new UpdateRefused('network', `could not download ${url} (${error instanceof Error ? error.message : String(error)})`);

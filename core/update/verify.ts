@@ -7,7 +7,8 @@ import { sha256Hex } from '../model/dataset';
 import { parseSafeJson, SafeJsonError } from '../model/safe-json';
 import { DATASET_FORMAT, datasetSchema, type Dataset } from '../model/schema';
 import { formatProblem, validateRecords } from '../model/validate';
-import { envelopeSchema, manifestSchema, MAX_DATASET_BYTES, MAX_MANIFEST_BYTES, type UpdateManifest } from './manifest';
+import { envelopeSchema, manifestSchema, MANIFEST_FORMAT, MAX_DATASET_BYTES, MAX_MANIFEST_BYTES, MAX_MANIFEST_LIFETIME_DAYS, type UpdateManifest } from './manifest';
+import { sequenceCeiling } from './sequence';
 import { UpdateRefused } from './refusal';
 import { sha256Bytes, verifyText, type TrustedKey } from './signing';
 
@@ -15,8 +16,14 @@ function issuePath(issue: { path: readonly PropertyKey[]; message: string }): st
   return `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`;
 }
 
+export interface VerifiedManifest {
+  manifest: UpdateManifest;
+  /** The trusted key that signed it: recorded with the installed dataset, so a release that stops trusting it can undo it. */
+  keyId: string;
+}
+
 /** Checks the envelope's signature against the bundled keys and returns the manifest it signs. */
-export async function verifyEnvelope(text: string, trustedKeys: readonly TrustedKey[]): Promise<UpdateManifest> {
+export async function verifyEnvelope(text: string, trustedKeys: readonly TrustedKey[]): Promise<VerifiedManifest> {
   if (text.length > MAX_MANIFEST_BYTES) throw new UpdateRefused('size', `the manifest is larger than ${MAX_MANIFEST_BYTES} bytes`);
   let raw: unknown;
   try {
@@ -37,15 +44,40 @@ export async function verifyEnvelope(text: string, trustedKeys: readonly Trusted
   } catch {
     throw new UpdateRefused('malformed', 'the signed manifest is not JSON');
   }
+  const format = (signed as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format !== MANIFEST_FORMAT) {
+    throw new UpdateRefused('malformed', `the manifest is format ${format}; this version of Caveat reads format ${MANIFEST_FORMAT} (which carries an expiry date)`);
+  }
   const manifest = manifestSchema.safeParse(signed);
   if (!manifest.success) throw new UpdateRefused('malformed', `the signed manifest is not understood (${issuePath(manifest.error.issues[0]!)})`);
-  return manifest.data;
+  return { manifest: manifest.data, keyId: key.keyId };
 }
 
-/** Whether a verified manifest may replace the installed dataset (by sequence, format, size). */
-export function checkManifest(manifest: UpdateManifest, installedSequence: number): void {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a verified manifest is still valid at `now`. Checked even when it names the installed
+ * sequence: an expired manifest must never read as "up to date".
+ */
+export function checkNotExpired(manifest: UpdateManifest, now: Date): void {
+  const expires = Date.parse(manifest.expires);
+  if (expires - Date.parse(manifest.builtAt) > MAX_MANIFEST_LIFETIME_DAYS * DAY_MS) {
+    throw new UpdateRefused('expired', `the manifest claims to stay valid for more than ${MAX_MANIFEST_LIFETIME_DAYS} days`);
+  }
+  if (expires <= now.getTime()) {
+    throw new UpdateRefused('expired', `the manifest expired on ${manifest.expires.slice(0, 10)}; the update server is not being kept up to date, so the installed data may be stale`);
+  }
+}
+
+/** Whether a verified manifest may replace the installed dataset (by expiry, format, sequence, size). */
+export function checkManifest(manifest: UpdateManifest, installedSequence: number, now: Date): void {
+  checkNotExpired(manifest, now);
   if (manifest.datasetFormat !== DATASET_FORMAT) {
     throw new UpdateRefused('schema-version', `the update uses dataset format ${manifest.datasetFormat}; this version of Caveat reads format ${DATASET_FORMAT}`);
+  }
+  const ceiling = sequenceCeiling(now.toISOString().slice(0, 10));
+  if (manifest.sequence > ceiling) {
+    throw new UpdateRefused('sequence-jump', `the update claims sequence ${manifest.sequence}, beyond the highest a publication can have today (${ceiling}); it would lock out every later update`);
   }
   if (manifest.sequence <= installedSequence) {
     throw new UpdateRefused('rollback', `the update (sequence ${manifest.sequence}) is not newer than the installed dataset (sequence ${installedSequence})`);

@@ -10,7 +10,7 @@ import { handleMessage, reportForUrl, type HandlerDeps } from '@/core/messaging/
 import { STORAGE_KEYS } from '@/core/storage/settings';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 import { applyBadge } from './badge';
-import { startUpdates } from './updates';
+import { startUpdates, TRUSTED_KEY_IDS } from './updates';
 
 const BANNER_SCRIPT = '/content-scripts/banner.js';
 
@@ -21,7 +21,7 @@ export function startBackground(): void {
   // Whether the bundled dataset is in place: true once this run has installed it (the first run, an
   // extension update), false when it already was. Every lookup checks it, so a lookup at cold start
   // answers from the full dataset, never "nothing".
-  let ready: Promise<boolean> = ensureBundledDataset(db, fetchText).then(
+  let ready: Promise<boolean> = ensureBundledDataset(db, fetchText, { trustedKeyIds: TRUSTED_KEY_IDS }).then(
     (installed) => {
       if (installed) console.info('[caveat] bundled dataset installed');
       return installed;
@@ -34,7 +34,7 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     // "Installed" stays true if either run installed: a lookup that read before must read again.
     ready = ready.then((installedBefore) =>
-      ensureBundledDataset(db, fetchText).then(
+      ensureBundledDataset(db, fetchText, { trustedKeyIds: TRUSTED_KEY_IDS }).then(
         (installed) => installed || installedBefore,
         (error: unknown) => {
           console.error('[caveat]', error);

@@ -18,6 +18,12 @@ const ALARM = 'caveat-dataset-update';
 const DAY_MINUTES = 24 * 60;
 /** Set at build time (WXT_UPDATE_URL); empty means no default update URL. */
 export const BUILD_UPDATE_URL: string = import.meta.env.WXT_UPDATE_URL ?? '';
+/**
+ * The key ids this build trusts, read from the bundled file without WebCrypto (the ids are checked
+ * against their keys when an update is verified). A signed dataset whose key is not among them is
+ * replaced by the bundled one at start (core/storage/bundled-dataset.ts).
+ */
+export const TRUSTED_KEY_IDS: readonly string[] = (trustedKeysFile as { keys?: { keyId?: unknown }[] }).keys?.flatMap((k) => (typeof k.keyId === 'string' ? [k.keyId] : [])) ?? [];
 
 export interface Updater {
   check(): Promise<UpdateStatus>;
@@ -33,7 +39,7 @@ export function startUpdates(db: CaveatDb, ready: () => Promise<unknown>): Updat
     return {
       db,
       trustedKeys: await (keys ??= loadTrustedKeys(trustedKeysFile)),
-      fetchBytes: (url, max) => fetchLimited(url, max),
+      fetchBytes: (url, max, options) => fetchLimited(url, max, options),
       // The real day, not the display override: "no dates in the future" is about the real clock.
       today: () => isoToday(),
       now: () => new Date(),

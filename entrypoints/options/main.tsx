@@ -4,6 +4,7 @@ import { OptionsApp } from '@/components/OptionsApp';
 import '@/components/page-styles.css';
 import { installedDataset, openDb } from '@/core/storage/db';
 import { readUserState } from '@/core/storage/settings';
+import { isoToday } from '@/core/model/incident-state';
 import { PROGRESS_STAGES, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, updateStatusSchema, type ProgressStage } from '@/core/update/status';
 import { I18n } from '@/components/i18n/context';
 import { send } from '@/entrypoints/shared/messaging';
@@ -30,6 +31,7 @@ async function draw() {
       buildUpdateUrl={import.meta.env.WXT_UPDATE_URL ?? ''}
       updateStatus={status.success ? status.data : undefined}
       updateProgress={progress}
+      today={state.settings.todayOverride ?? isoToday()}
       // Each change redraws before it resolves, so a control never shows a stale value in between.
       onSettings={async (change) => {
         const answer = await send({ type: 'settings:update', change });

@@ -11,6 +11,7 @@ import { vocabularyWords } from '@/components/i18n/labels';
 import type { Incident } from '@/core/model/schema';
 import { SearchIndex } from '@/core/search/search';
 import { readUserState } from '@/core/storage/settings';
+import { UPDATE_STATUS_KEY, updateStatusSchema } from '@/core/update/status';
 import { send } from '@/entrypoints/shared/messaging';
 import { browserTranslator } from '@/entrypoints/shared/translator';
 
@@ -34,11 +35,19 @@ async function main() {
   // every incident and building the search index (hundreds of ms with 10k incidents) follows, and
   // the search panel says it is loading until then.
   const db = openDb();
-  const [answer, dataset, state] = await Promise.all([
+  const [answer, initialDataset, state, stored] = await Promise.all([
     url ? send({ type: 'site:report', url }) : Promise.resolve(null),
     installedDataset(db),
     readUserState(browser.storage.local),
+    browser.storage.local.get(UPDATE_STATUS_KEY),
   ]);
+  let dataset = initialDataset;
+  const lastStatus = updateStatusSchema.safeParse(stored[UPDATE_STATUS_KEY]);
+  const updates = {
+    canCheck: Boolean(state.settings.updateUrl ?? import.meta.env.WXT_UPDATE_URL),
+    checking: false,
+    lastStatus: lastStatus.success ? lastStatus.data : undefined,
+  };
   const today = state.settings.todayOverride ?? isoToday();
   let report = answer?.ok ? answer.value : null;
   const app = document.getElementById('app')!;
@@ -58,6 +67,19 @@ async function main() {
           onUnmute={async (site) => {
             await send({ type: 'site:mute', site, muted: false });
             report = report && { ...report, muted: false };
+            draw();
+          }}
+          updates={updates}
+          onCheckNow={async () => {
+            updates.checking = true;
+            draw();
+            // The background takes the update (it owns the database); the popup then shows what it did.
+            const checked = await send({ type: 'update:check' });
+            if (checked.ok) updates.lastStatus = checked.value;
+            updates.checking = false;
+            const [fresh, again] = await Promise.all([installedDataset(db), url ? send({ type: 'site:report', url }) : Promise.resolve(null)]);
+            dataset = fresh;
+            if (again?.ok) report = again.value;
             draw();
           }}
         />

@@ -100,7 +100,7 @@ describe('the maintainers’ CLI', () => {
 });
 
 describe('every command parses its flags the same way (util.parseArgs, strict)', () => {
-  it.each(['validate', 'format', 'build', 'match', 'stats', 'import', 'add', 'set-status', 'set-service', 'keygen', 'publish'])('%s --help prints usage and examples, runs nothing, exit 0', async (name) => {
+  it.each(['validate', 'format', 'build', 'match', 'stats', 'import', 'add', 'set-status', 'set-service', 'keygen', 'publish', 'verify-feed', 'refresh'])('%s --help prints usage and examples, runs nothing, exit 0', async (name) => {
     const { code, stdout } = await dataset(name, '--help');
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^${name}: `));

@@ -189,7 +189,7 @@ describe('signed updates', () => {
 
   it('an envelope survives only with its exact signed text', async () => {
     const good = await publishDataset(await buildDataset([a]), TEST_KEY, 5, new Date());
-    expect((await verifyEnvelope(good.manifestText, trusted)).sequence).toBe(5);
+    expect((await verifyEnvelope(good.manifestText, trusted)).manifest.sequence).toBe(5);
     const envelope = JSON.parse(good.manifestText);
     envelope.signed = ` ${envelope.signed}`;
     await expect(verifyEnvelope(JSON.stringify(envelope), trusted)).rejects.toThrow(/signature does not match/);
@@ -251,14 +251,56 @@ describe('fetchLimited', () => {
       Object.defineProperty(response, 'url', { value: url });
       return response;
     }) as unknown as typeof fetch;
+  /** What the fetch was asked for, and an answer. */
+  const answering = (make: (init: RequestInit) => Response | Promise<Response>) => {
+    const seen: RequestInit[] = [];
+    const impl = (async (_url: string, init: RequestInit) => {
+      seen.push(init);
+      return make(init);
+    }) as unknown as typeof fetch;
+    return { impl, seen };
+  };
+  /** A fetch that never answers, but gives up when its signal aborts (as real fetch does). */
+  const hanging = (async (_url: string, init: RequestInit) =>
+    new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
 
   it('reads a body within the limit', async () => {
-    expect((await fetchLimited('https://x.test/d', 1000, streaming(3, 100))).length).toBe(300);
+    expect((await fetchLimited('https://x.test/d', 1000, { fetchImpl: streaming(3, 100) })).length).toBe(300);
   });
   it('stops reading past the limit', async () => {
-    await expect(fetchLimited('https://x.test/d', 250, streaming(3, 100))).rejects.toThrow(/larger than the 250 bytes/);
+    await expect(fetchLimited('https://x.test/d', 250, { fetchImpl: streaming(3, 100) })).rejects.toThrow(/larger than the 250 bytes/);
   });
-  it('refuses a redirect away from https', async () => {
-    await expect(fetchLimited('https://x.test/d', 1000, streaming(1, 1, 'http://x.test/d'))).rejects.toThrow(/away from https/);
+  it('refuses an answer from outside https', async () => {
+    await expect(fetchLimited('https://x.test/d', 1000, { fetchImpl: streaming(1, 1, 'http://x.test/d') })).rejects.toThrow(/outside https/);
+    await expect(fetchLimited('http://x.test/d', 1000, { fetchImpl: streaming(1, 1, 'http://x.test/d') })).rejects.toThrow(/is not https/);
+  });
+  it('never follows a redirect: asks the browser not to, and refuses the redirect it gets', async () => {
+    const node = answering(() => new Response(null, { status: 302, headers: { location: 'https://elsewhere.test/d' } }));
+    await expect(fetchLimited('https://x.test/d', 1000, { fetchImpl: node.impl })).rejects.toMatchObject({ code: 'redirect', message: expect.stringMatching(/redirected elsewhere/) });
+    expect(node.seen[0]).toMatchObject({ redirect: 'manual', credentials: 'omit', referrerPolicy: 'no-referrer' });
+    // What a browser gives for redirect: 'manual': an opaque response with status 0.
+    const browser = answering(() => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' }));
+    await expect(fetchLimited('https://x.test/d', 1000, { fetchImpl: browser.impl })).rejects.toMatchObject({ code: 'redirect' });
+  });
+  it('revalidates the manifest through the HTTP cache (a 304 when nothing changed); never caches a dataset', async () => {
+    const manifest = answering(() => new Response('{}', { status: 200 }));
+    await fetchLimited('https://x.test/manifest.json', 1000, { fetchImpl: manifest.impl, conditional: true });
+    await fetchLimited('https://x.test/dataset.json', 1000, { fetchImpl: manifest.impl });
+    expect(manifest.seen.map((init) => init.cache)).toEqual(['no-cache', 'no-store']);
+  });
+  it('gives up on a server that does not answer within the timeout', async () => {
+    await expect(fetchLimited('https://x.test/d', 1000, { fetchImpl: hanging, timeoutMs: 30 })).rejects.toMatchObject({ code: 'network', message: expect.stringMatching(/did not answer in full within/) });
+  });
+  it('gives up on a body that trickles past the timeout', async () => {
+    const trickle = answering((init) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new Uint8Array(10));
+          init.signal!.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { status: 200 });
+    });
+    await expect(fetchLimited('https://x.test/d', 1000, { fetchImpl: trickle.impl, timeoutMs: 30 })).rejects.toMatchObject({ code: 'network' });
   });
 });

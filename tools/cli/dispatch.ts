@@ -13,9 +13,11 @@ import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { matchCommand } from './match';
 import { publishCommand } from './publish';
+import { refreshCommand } from './refresh';
 import { statsCommand } from './stats';
 import { UsageError } from './usage';
 import { validateCommand } from './validate';
+import { verifyFeedCommand } from './verify-feed';
 
 export const COMMANDS: Command[] = [
   validateCommand,
@@ -24,11 +26,13 @@ export const COMMANDS: Command[] = [
   matchCommand,
   statsCommand,
   importCommand,
+  refreshCommand,
   addCommand,
   setStatusCommand,
   setServiceCommand,
   keygenCommand,
   publishCommand,
+  verifyFeedCommand,
 ] as Command[];
 
 function usage(): string {

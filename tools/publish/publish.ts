@@ -4,11 +4,12 @@
  */
 import { serialiseDataset } from '@/core/model/dataset';
 import type { Dataset } from '@/core/model/schema';
-import { DATASET_FORMAT, MANIFEST_FORMAT, type SignedEnvelope, type SignedFile, type UpdateManifest } from '@/core/update/manifest';
+import { DATASET_FORMAT, MANIFEST_FORMAT, MAX_MANIFEST_LIFETIME_DAYS, type SignedEnvelope, type SignedFile, type UpdateManifest } from '@/core/update/manifest';
 import { keyIdOf, sha256Bytes, signText, type PrivateKey } from '@/core/update/signing';
 
 export interface Published {
   manifest: UpdateManifest;
+  keyId: string;
   /** manifest.json: the signed envelope. */
   manifestText: string;
   /** dataset.json: the exact bytes the manifest's hash covers. */
@@ -18,8 +19,23 @@ export interface Published {
 }
 
 export const DATASET_FILE = 'dataset.json';
+export const MANIFEST_FILE = 'manifest.json';
+/** The one-file form keeps one name, so the feed holds one copy and its link never changes. */
+export const SIGNED_FILE = 'caveat-dataset.signed.json';
+/**
+ * How long a manifest stays valid by default. The publishing workflow re-signs weekly, so a
+ * missed week or two never lets it lapse, while a frozen mirror is refused within a month.
+ */
+export const DEFAULT_EXPIRES_IN_DAYS = 30;
 
-export async function publishDataset(dataset: Dataset, privateKey: PrivateKey, sequence: number, builtAt: Date): Promise<Published> {
+export async function publishDataset(
+  dataset: Dataset,
+  privateKey: PrivateKey,
+  sequence: number,
+  builtAt: Date,
+  { expiresInDays = DEFAULT_EXPIRES_IN_DAYS }: { expiresInDays?: number } = {},
+): Promise<Published> {
+  if (!(expiresInDays > 0 && expiresInDays <= MAX_MANIFEST_LIFETIME_DAYS)) throw new RangeError(`a manifest stays valid for 1 to ${MAX_MANIFEST_LIFETIME_DAYS} days (got ${expiresInDays})`);
   const datasetText = serialiseDataset(dataset);
   const bytes = new TextEncoder().encode(datasetText);
   const manifest: UpdateManifest = {
@@ -29,17 +45,15 @@ export async function publishDataset(dataset: Dataset, privateKey: PrivateKey, s
     version: dataset.version,
     dataAsOf: dataset.dataAsOf,
     builtAt: builtAt.toISOString(),
+    expires: new Date(builtAt.getTime() + expiresInDays * 24 * 60 * 60 * 1000).toISOString(),
     sha256: await sha256Bytes(bytes),
     size: bytes.length,
     incidents: dataset.counts.incidents,
     dataset: DATASET_FILE,
   };
   const signed = JSON.stringify(manifest);
-  const envelope: SignedEnvelope = {
-    keyId: await keyIdOf({ kty: 'EC', crv: 'P-256', x: privateKey.x, y: privateKey.y }),
-    signed,
-    signature: await signText(privateKey, signed),
-  };
+  const keyId = await keyIdOf({ kty: 'EC', crv: 'P-256', x: privateKey.x, y: privateKey.y });
+  const envelope: SignedEnvelope = { keyId, signed, signature: await signText(privateKey, signed) };
   const file: SignedFile = { caveatSignedDataset: 1, manifest: envelope, dataset: datasetText };
-  return { manifest, manifestText: `${JSON.stringify(envelope, null, 2)}\n`, datasetText, signedFileText: `${JSON.stringify(file)}\n` };
+  return { manifest, keyId, manifestText: `${JSON.stringify(envelope, null, 2)}\n`, datasetText, signedFileText: `${JSON.stringify(file)}\n` };
 }
