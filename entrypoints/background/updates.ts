@@ -1,7 +1,7 @@
 /**
- * Dataset updates in the background: a daily alarm and "check now" fetch the configured URL,
- * "import from file" takes a signed file from the options page. One run at a time; the result and
- * the stage under way are written to storage for the options page to show.
+ * Dataset updates in the background: a daily alarm (update-alarm.ts) and "check now" fetch the
+ * configured URL, "import from file" takes a signed file from the options page. One run at a time;
+ * the result and the stage under way are written to storage for the options page to show.
  */
 import trustedKeysFile from '#trusted-keys';
 import { browser } from 'wxt/browser';
@@ -13,9 +13,9 @@ import { UpdateRefused } from '@/core/update/refusal';
 import { statusFromError, statusFromOutcome, UPDATE_PROGRESS_KEY, UPDATE_STATUS_KEY, type UpdateStatus } from '@/core/update/status';
 import { updateFromFile, updateFromUrl, type UpdateDeps } from '@/core/update/take-update';
 import { loadTrustedKeys } from '@/core/update/trusted-keys';
+import { updateUrlOf } from '@/core/update/schedule';
+import { scheduleDailyCheck } from './update-alarm';
 
-const ALARM = 'caveat-dataset-update';
-const DAY_MINUTES = 24 * 60;
 /** Set at build time (WXT_UPDATE_URL); empty means no default update URL. */
 export const BUILD_UPDATE_URL: string = import.meta.env.WXT_UPDATE_URL ?? '';
 
@@ -24,7 +24,11 @@ export interface Updater {
   importFile(text: string): Promise<UpdateStatus>;
 }
 
-export function startUpdates(db: CaveatDb, ready: () => Promise<unknown>): Updater {
+/**
+ * `ready`: resolves once the bundled dataset is in place (an update never races that install);
+ * `installed`: called after an update was installed, so lookups answer from it at once.
+ */
+export function startUpdates(db: CaveatDb, ready: () => Promise<unknown>, installed: () => Promise<void>): Updater {
   // Imported (WebCrypto) on the first update only: a cold start that answers a page has better things to do.
   let keys: ReturnType<typeof loadTrustedKeys> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -47,7 +51,10 @@ export function startUpdates(db: CaveatDb, ready: () => Promise<unknown>): Updat
       await ready();
       let status: UpdateStatus;
       try {
-        status = statusFromOutcome(await take(await deps()), source, new Date());
+        const outcome = await take(await deps());
+        // The update is in place whatever happens next; a failed re-read is retried by the next lookup.
+        if (outcome.result === 'updated') await installed().catch((error: unknown) => console.error('[caveat]', error));
+        status = statusFromOutcome(outcome, source, new Date());
       } catch (error) {
         status = statusFromError(error, source, new Date());
       }
@@ -60,28 +67,11 @@ export function startUpdates(db: CaveatDb, ready: () => Promise<unknown>): Updat
 
   const check = async () => {
     const { settings } = await readUserState(browser.storage.local);
-    const url = settings.updateUrl ?? BUILD_UPDATE_URL;
+    const url = updateUrlOf(settings, BUILD_UPDATE_URL);
     return run('url', (d) => (url ? updateFromUrl(url, d) : Promise.reject(new UpdateRefused('no-update-url', 'no update URL is set'))));
   };
 
-  async function schedule(): Promise<void> {
-    const { settings } = await readUserState(browser.storage.local);
-    const wanted = settings.autoUpdate && Boolean(settings.updateUrl ?? BUILD_UPDATE_URL);
-    const existing = await browser.alarms.get(ALARM);
-    if (wanted && !existing) await browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: DAY_MINUTES });
-    if (!wanted && existing) await browser.alarms.clear(ALARM);
-  }
-
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void check();
-  });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) void schedule();
-  });
-  // The alarm outlives the worker: (re)schedule when the extension is installed or updated, when
-  // the browser starts and when settings change, not on every wake-up.
-  browser.runtime.onInstalled.addListener(() => void schedule());
-  browser.runtime.onStartup.addListener(() => void schedule());
+  scheduleDailyCheck({ settings: async () => (await readUserState(browser.storage.local)).settings, buildUrl: BUILD_UPDATE_URL, check });
 
   return { check, importFile: (text) => run('file', (d) => updateFromFile(text, d)) };
 }

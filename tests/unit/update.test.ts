@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { IncidentLookup } from '../../core/storage/incident-lookup';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBundledDataset } from '../../core/storage/bundled-dataset';
@@ -234,7 +235,9 @@ describe('database migration', () => {
     db = openDb(name);
     expect(await installedDataset(db)).toMatchObject({ version: 'old', origin: 'bundled', sequence: 0 });
     expect(await incidentCount(db)).toBe(2);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
+    // And it answers lookups from the domain index the migration built.
+    expect((await new IncidentLookup(db).incidentsFor(`www.${a.domains[0]}`)).map((i) => i.id)).toEqual([a.id]);
   });
 });
 
