@@ -7,31 +7,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ENGLISH } from '../../components/i18n/english';
-import type { SiteReport } from '../../core/alerts/site-report';
 import { decisionKey } from '../../core/navigation/decision';
 import { createTabNavigation } from '../../core/navigation/tab-navigation';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/storage/settings';
 import { alarmChange, UPDATE_ALARM } from '../../core/update/schedule';
 import { browserNavigationDeps, refreshAllTabs, watchNavigation } from '../../entrypoints/background/navigation';
 import { scheduleDailyCheck } from '../../entrypoints/background/update-alarm';
+import { BAKERY, fakeReport as reportFor, MS } from './helpers/site-report';
 
-const MS = 'https://www.marksandspencer.com/';
-const BAKERY = 'https://www.example-bakery.test/';
 const NEWS_TITLE = 'Caveat: 1 known incident at marksandspencer.com — recent or ongoing';
-
-function reportFor(url: string): SiteReport | null {
-  const news = url.startsWith(MS);
-  return {
-    hostname: new URL(url).hostname,
-    site: new URL(url).hostname.replace(/^www\./, ''),
-    muted: false,
-    today: '2025-05-02',
-    incidents: news ? [{ id: 'marks-and-spencer-2025-04' } as SiteReport['incidents'][number]] : [],
-    badge: news ? { text: '1', tone: 'alert' } : { text: '', tone: 'none' },
-    banner: news ? [{ id: 'marks-and-spencer-2025-04' } as SiteReport['banner'][number]] : [],
-    dismissed: {},
-  };
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -5,28 +5,10 @@
  * fakes; entrypoints/background wiring is tested with WXT's fake browser in background.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { SiteReport } from '../../core/alerts/site-report';
 import { createTabNavigation, type NavigationDeps } from '../../core/navigation/tab-navigation';
+import { BAKERY, fakeReport as reportFor, MS } from './helpers/site-report';
 
-const MS = 'https://www.marksandspencer.com/';
 const MS_FOOD = 'https://www.marksandspencer.com/food';
-const BAKERY = 'https://www.example-bakery.test/';
-
-/** Reports by URL: M&S has news (a banner), the bakery nothing; anything else can never match. */
-function reportFor(url: string): SiteReport | null {
-  if (!url.startsWith('https://')) return null;
-  const news = url.startsWith(MS);
-  return {
-    hostname: new URL(url).hostname,
-    site: new URL(url).hostname.replace(/^www\./, ''),
-    muted: false,
-    today: '2025-05-02',
-    incidents: [],
-    badge: news ? { text: '1', tone: 'alert' } : { text: '', tone: 'none' },
-    banner: news ? [{ id: 'marks-and-spencer-2025-04' } as SiteReport['banner'][number]] : [],
-    dismissed: {},
-  };
-}
 
 type Event = ['commit' | 'ready' | 'refresh', string] | ['close'] | ['tab shows', string | undefined];
 

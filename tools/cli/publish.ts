@@ -8,7 +8,7 @@ import { DATASET_FILE, publishDataset } from '../publish/publish';
 import { privateKeySchema } from '@/core/update/signing';
 import { formatProblem } from '@/core/model/validate';
 import { defineCommand } from './command';
-import { displayPath } from './files';
+import { displayPath } from '../shared/dataset-files';
 import { loadIncidents } from './load';
 import { UsageError } from './usage';
 

@@ -5,7 +5,8 @@
 import { serialiseDataset } from '@/core/model/dataset';
 import type { Dataset } from '@/core/model/schema';
 import { DATASET_FORMAT, MANIFEST_FORMAT, type SignedEnvelope, type SignedFile, type UpdateManifest } from '@/core/update/manifest';
-import { keyIdOf, sha256Bytes, signText, type PrivateKey } from '@/core/update/signing';
+import { sha256Hex } from '@/core/model/sha256';
+import { keyIdOf, signText, type PrivateKey } from '@/core/update/signing';
 
 export interface Published {
   manifest: UpdateManifest;
@@ -29,7 +30,7 @@ export async function publishDataset(dataset: Dataset, privateKey: PrivateKey, s
     version: dataset.version,
     dataAsOf: dataset.dataAsOf,
     builtAt: builtAt.toISOString(),
-    sha256: await sha256Bytes(bytes),
+    sha256: await sha256Hex(bytes),
     size: bytes.length,
     incidents: dataset.counts.incidents,
     dataset: DATASET_FILE,
