@@ -12,6 +12,9 @@ export interface NavigationDecision {
   banner: 'shown' | 'none';
 }
 
+/** Session-storage keys are this prefix and the tab's id. */
+export const DECISION_KEY_PREFIX = 'decision:';
+
 export function decisionKey(tabId: number): string {
-  return `decision:${tabId}`;
+  return `${DECISION_KEY_PREFIX}${tabId}`;
 }
