@@ -9,7 +9,7 @@
  * index took 1.1–1.4 s to load in Chromium, as 400 chunks and one index row about 0.2 s (README,
  * Performance). The background reads the index row once when it starts and keeps it in memory
  * (incident-lookup.ts): a page that matches nothing costs no database read at all, and a match
- * reads the one or two chunks that hold its incidents.
+ * reads only the chunks that hold its incidents.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { buildDomainIndexData, confirmMatches, type DomainIndexData } from '../matching/domain-index';
@@ -81,6 +81,7 @@ export function indexChunks(chunks: readonly IncidentChunk[], installId: string)
   for (const chunk of chunks) chunk.incidents.forEach((incident, offset) => (domainsOf[chunk.n * CHUNK_SIZE + offset] = incident.domains));
   return { key: 'domains', installId, ...buildDomainIndexData(domainsOf) };
 }
+
 export const DB_NAME = 'caveat';
 
 export function openDb(name = DB_NAME): CaveatDb {
@@ -150,9 +151,9 @@ export async function withOpenDb<T>(db: CaveatDb, operation: () => Promise<T>): 
 
 /**
  * Replaces the installed dataset in one transaction: readers see the old one or the new one, never
- * half. Returns the index it stored, for the background to answer from at once.
+ * half. The background then reads the new domain index (served-dataset.ts).
  */
-export async function installDataset(db: CaveatDb, dataset: Dataset, info: InstallInfo): Promise<StoredDomainIndex> {
+export async function installDataset(db: CaveatDb, dataset: Dataset, info: InstallInfo): Promise<void> {
   const meta: InstalledDataset = {
     key: 'dataset',
     version: dataset.version,
@@ -168,7 +169,6 @@ export async function installDataset(db: CaveatDb, dataset: Dataset, info: Insta
     await db.domainIndex.put(rows.domainIndex[0]!);
     await db.meta.put(meta);
   });
-  return rows.domainIndex[0]!;
 }
 
 export async function installedDataset(db: CaveatDb): Promise<InstalledDataset | undefined> {

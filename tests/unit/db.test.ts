@@ -175,8 +175,9 @@ describe('lookups from the in-memory index', () => {
 
   it('incidentsAt refuses to answer for an index of another install', async () => {
     db = openDb(`t-${Math.random()}`);
-    const stored = await install(db, [shop], '2026-01-01T00:00:00Z');
-    expect((await incidentsAt(db, [0], 'www.exampleshop.co.uk', stored.installId))?.map((i) => i.id)).toEqual([shop.id]);
+    await install(db, [shop], '2026-01-01T00:00:00Z');
+    const { installId } = (await db.domainIndex.get('domains'))!;
+    expect((await incidentsAt(db, [0], 'www.exampleshop.co.uk', installId))?.map((i) => i.id)).toEqual([shop.id]);
     expect(await incidentsAt(db, [0], 'www.exampleshop.co.uk', 'an older install')).toBeNull();
   });
 
