@@ -59,6 +59,8 @@ test('dismiss hides the banner and survives a reload', async ({ context, page })
 });
 
 test('mute this site survives a browser restart on the same profile', async ({ context, page, userDataDir, server }) => {
+  // Two browser launches and two dataset checks: more than the default budget on a busy 2-core machine.
+  test.setTimeout(60_000);
   await setSettings(context, { todayOverride: DURING_ATTACKS });
   await visit(context, page, 'https://www.marksandspencer.com/');
   await waitForBanner(page);
