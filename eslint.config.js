@@ -9,11 +9,16 @@ const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'u
  * alias or a relative path), nor, when asked, into Node's built-ins, the browser extension API or
  * the UI library.
  */
-function layer(files, forbidden, { node = false, browserApi = false, ui = false }) {
+function layer(files, forbidden, { node = false, browserApi = false, ui = false, siblings = [] }) {
   const folders = forbidden.join('|');
   const patterns = [
     { regex: `^(@/|(\\.\\./)+)(${folders})(/|$)`, message: `${files.replace('/**', '/')} may not import from ${forbidden.map((f) => `${f}/`).join(', ')} (README, "Project layout").` },
   ];
+  // Folders beside this one that it may not use, however the path is written (`@/tools/cli/…`, `../cli/…`).
+  for (const sibling of siblings) {
+    const [parent, name] = sibling.split('/');
+    patterns.push({ regex: `^(@/${parent}/${name}|(\\.\\./)+(${parent}/)?${name})(/|$)`, message: `${files.replace('/**', '/')} may not import from ${sibling}/: what both need lives in tools/shared/ (README, "Project layout").` });
+  }
   if (node) patterns.push({ group: NODE_BUILTINS, message: 'Node built-ins belong in tools/: this code runs in the browser.' });
   if (browserApi) patterns.push({ group: ['wxt/browser', 'webextension-polyfill'], message: 'Only entrypoints/ call the browser extension API; pass what you need in.' });
   if (ui) patterns.push({ group: ['preact', 'preact/*'], message: 'core/ holds no UI: components/ render.' });
@@ -58,6 +63,8 @@ export default tseslint.config(
   layer('components/**', ['entrypoints', 'tools'], { node: true, browserApi: true }),
   layer('entrypoints/**', ['tools'], { node: true }),
   layer('tools/**', ['entrypoints'], {}),
+  // The importers and publishing are libraries the CLI calls, never the other way round.
+  layer('tools/{import,publish,shared}/**', ['entrypoints'], { siblings: ['tools/cli'] }),
   {
     files: ['tests/**'],
     rules: { 'no-empty-pattern': 'off' },

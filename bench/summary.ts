@@ -1,6 +1,7 @@
 /**
- * Folds bench/results/node.json (vitest bench), feed.json (bench/feed-cost.ts) and browser.json (Playwright) into
- * ONE line of name=value pairs, the last line `npm run bench` prints. Times in ns or ms as named.
+ * Folds bench/results/navigation.json (the headline: navigation → badge), node.json (vitest bench),
+ * feed.json (bench/feed-cost.ts) and browser.json (Playwright) into ONE line of name=value pairs, the
+ * last line `npm run bench` prints, headline first. Times in ns or ms as named.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -8,6 +9,10 @@ interface Bench { name: string; median: number }
 interface Group { fullName: string; benchmarks: Bench[] }
 const pairs: [string, string | number][] = [];
 const fmt = (x: number) => Math.round(x * 10) / 10;
+
+if (existsSync('bench/results/navigation.json')) {
+  for (const [k, v] of Object.entries(JSON.parse(readFileSync('bench/results/navigation.json', 'utf8')) as Record<string, number>)) pairs.push([k, v]);
+}
 
 if (existsSync('bench/results/node.json')) {
   const node = JSON.parse(readFileSync('bench/results/node.json', 'utf8')) as { files: { groups: Group[] }[] };
@@ -22,6 +27,7 @@ if (existsSync('bench/results/node.json')) {
     pairs.push([`lookup_tldts_${k}_ns`, fmt(ns('tldts parse', 1000))]);
     pairs.push([`lookup_vs_tldts_${k}_x`, fmt(ns('tldts parse', 1000) / ours)]);
     pairs.push([`lookup_linear_${k}_ns`, fmt(ns('linear scan', 10))]);
+    pairs.push([`index_restore_${k}_ms`, fmt(find(`lookup ${k} domains`, 'DomainIndex restored'))]);
     pairs.push([`search_build_${k}_ms`, fmt(find(`search ${k} incidents`, 'build index'))]);
     pairs.push([`search_keystroke_${k}_ms`, fmt(find(`search ${k} incidents`, 'typing') / 35)]);
     pairs.push([`search_cold_${k}_ms`, fmt(find(`search ${k} incidents`, 'cold query'))]);

@@ -2,7 +2,7 @@ import { memo } from 'preact/compat';
 import { useCallback, useState } from 'preact/hooks';
 import type { InstalledDataset } from '@/core/storage/db';
 import { formatDate } from './i18n/format';
-import { domainMatches } from '@/core/matching/matching';
+import { matchedDomain } from '@/core/matching/matching';
 import type { Incident } from '@/core/model/schema';
 import type { SearchIndex, SearchQuery } from '@/core/search/search';
 import type { SiteReport } from '@/core/alerts/site-report';
@@ -103,7 +103,7 @@ const SiteSection = memo(function SiteSection({ report, today, version, lookup, 
             incident={incident}
             today={today}
             datasetVersion={version}
-            match={{ hostname: report.hostname, domain: incident.domains.find((d) => domainMatches(d, report.hostname)) ?? report.site }}
+            match={{ hostname: report.hostname, domain: matchedDomain(incident.domains, report.hostname) ?? report.site }}
             dismissedRevision={report.dismissed[incident.id]}
             lookup={lookup}
             onShowIncident={onShowIncident}

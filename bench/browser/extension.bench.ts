@@ -7,17 +7,18 @@
  *    worker) / Caveat / a naive variant (Caveat's banner bundle as a manifest content script on
  *    every page). Loads are interleaved round by round so drift hits every variant alike.
  * 2. 10k synthetic incidents written into the extension's IndexedDB (the rows installDataset
- *    writes), then popup first render, search keystroke to results, and service worker
- *    cold start to the first answered lookup (cold minus warm, paired).
+ *    writes), then popup first render and search keystroke to results.
+ * Navigation → badge, warm and cold, is navigation.bench.ts.
  */
 import { test, type BrowserContext } from '@playwright/test';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { datasetReady, EXTENSION_PATH, extensionIdOf, launchBrowser, serviceWorkerOf, stopServiceWorker, visit } from '../../tests/e2e/fixtures/extension';
+import { datasetReady, EXTENSION_PATH, extensionIdOf, launchBrowser, stopServiceWorker, visit } from '../../tests/e2e/fixtures/extension';
 import { startRetailServer, type RetailServer } from '../../tests/e2e/fixtures/retail-server';
-import { storedRows } from '../../core/storage/db';
+import { installRows, rowsText } from '../../tests/e2e/fixtures/install-rows';
+import { median, round1 } from './stats';
 import { syntheticIncidents } from '../synthetic';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -25,12 +26,6 @@ const RESULTS = path.resolve('bench/results/browser.json');
 const NO_MATCH = 'https://www.example-bakery.test/';
 const results: Record<string, number> = {};
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** A copy of the built extension with the banner bundle as a manifest content script on every page. */
 async function buildNaiveVariant(dir: string): Promise<string> {
@@ -81,44 +76,6 @@ async function measureLoad(context: BrowserContext, variant: string): Promise<Lo
   return { scriptMs: metric('ScriptDuration') * 1000, heapKb: metric('JSHeapUsedSize') / 1024, loadMs, injectedGzipBytes };
 }
 
-/** In an extension page: fetch prepared rows, then time one install-like transaction (fetch and parse not counted). */
-async function writeRows(url: string): Promise<number> {
-  const parsed = (await (await fetch(url)).json()) as { chunks: { n: number; incidents: { domains: string[] }[] }[]; buckets: { b: number; chunks: [string, number[]][] }[] };
-  const buckets = parsed.buckets.map((b) => ({ b: b.b, chunks: new Map(b.chunks) }));
-  const all = parsed.chunks.flatMap((c) => c.incidents);
-  const counts = { incidents: all.length, domains: new Set(all.flatMap((i) => i.domains)).size };
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const open = indexedDB.open('caveat');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const t0 = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(['chunks', 'domainBuckets', 'meta'], 'readwrite');
-    const chunks = tx.objectStore('chunks');
-    const index = tx.objectStore('domainBuckets');
-    chunks.clear();
-    index.clear();
-    for (const chunk of parsed.chunks) chunks.add(chunk);
-    for (const bucket of buckets) index.add(bucket);
-    tx.objectStore('meta').put({
-      key: 'dataset',
-      version: `bench-${all.length}`,
-      dataAsOf: '2026-11-28',
-      contentHash: '0'.repeat(64),
-      counts,
-      origin: 'signed',
-      sequence: 9_999_999_999,
-      installedAt: new Date().toISOString(),
-    });
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
-}
-
 let server: RetailServer;
 let workDir: string;
 test.beforeAll(async () => {
@@ -165,7 +122,7 @@ test('a page that matches nothing: paired with and without extensions', async ()
   console.log(JSON.stringify(loads.caveat!.slice(0, 3)), JSON.stringify(loads.naive!.slice(0, 3)));
 });
 
-test('10k incidents: IndexedDB load, popup first render, keystroke, cold start', async () => {
+test('10k incidents: IndexedDB load, popup first render, keystroke', async () => {
   const context = await launchBrowser(path.join(workDir, 'profile-10k'), server.port);
   await datasetReady(context);
   const extensionId = await extensionIdOf(context);
@@ -175,23 +132,22 @@ test('10k incidents: IndexedDB load, popup first render, keystroke, cold start',
   await ext.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
 
   // IndexedDB load: one transaction that clears and writes the rows installDataset writes (chunks of
-  // incidents and the bucketed domain index, from data/db.ts's storedRows) plus the meta row. Same
-  // database and stores as the extension's. Marked as a signed dataset so the service worker keeps it.
-  // 1k and 100k first for the growth figures, 10k last: the popup and cold start below use it.
+  // incidents and the domain index row, from core/storage/db.ts's storedRows) plus the meta row, into
+  // the extension's own database (tests/e2e/fixtures/install-rows.ts). 1k and 100k first for the growth
+  // figures, 10k last: the popup below uses it.
   const ROWS_HOST = 'bench-rows.caveat.test';
   const loadRows = async (n: number, runs: number) => {
-    const rows = storedRows(n === incidents.length ? incidents : syntheticIncidents(n));
-    const body = JSON.stringify({ chunks: rows.chunks, buckets: rows.buckets.map((b) => ({ b: b.b, chunks: [...b.chunks] })) });
-    server.routes.set(`${ROWS_HOST} /rows-${n}.json`, { body, type: 'application/json' });
+    server.routes.set(`${ROWS_HOST} /rows-${n}.json`, { body: rowsText(n === incidents.length ? incidents : syntheticIncidents(n), `bench-${n}`), type: 'application/json' });
     const times: number[] = [];
-    for (let r = 0; r < runs; r++) times.push(await ext.evaluate(writeRows, `https://${ROWS_HOST}/rows-${n}.json`));
+    for (let r = 0; r < runs; r++) times.push(await ext.evaluate(installRows, { url: `https://${ROWS_HOST}/rows-${n}.json` }));
     server.routes.delete(`${ROWS_HOST} /rows-${n}.json`);
     return median(times);
   };
   results.idb_load_1k_ms = round1(await loadRows(1_000, 5));
   results.idb_load_100k_ms = round1(await loadRows(100_000, 3));
-  const loadTimes = [await loadRows(10_000, 5)];
-  results.idb_load_10k_ms = round1(median(loadTimes));
+  results.idb_load_10k_ms = round1(await loadRows(10_000, 5));
+  // The worker holds the domain index in memory: stopped, it reads the new one when the next page wakes it.
+  await stopServiceWorker(context, ext);
 
   // A tab on a synthetic retailer with an incident, for the popup and the cold start.
   const site = incidents[0]!.domains[0]!;
@@ -241,41 +197,5 @@ test('10k incidents: IndexedDB load, popup first render, keystroke, cold start',
   results.keystroke_10k_ms = round1(median(keys));
   results.keystroke_10k_max_ms = round1(Math.max(...keys));
 
-  // Cold start: navigate the shop tab from an extension page and time until the badge text (set after
-  // the first lookup, at commit) and the title (set once Caveat has decided) appear; warm vs stopped worker.
-  const timeNavigation = (n: number) =>
-    ext.evaluate(
-      async ({ id, url }) => {
-        await chrome.action.setBadgeText({ tabId: id, text: '' });
-        await chrome.action.setTitle({ tabId: id, title: '' });
-        const t0 = performance.now();
-        await chrome.tabs.update(id, { url });
-        let lookup = NaN;
-        for (;;) {
-          const [text, title] = await Promise.all([chrome.action.getBadgeText({ tabId: id }), chrome.action.getTitle({ tabId: id })]);
-          if (text && Number.isNaN(lookup)) lookup = performance.now() - t0;
-          if (title && title !== 'Caveat') return { lookup, decided: performance.now() - t0 };
-        }
-      },
-      { id: tabId, url: `https://www.${site}/?n=${n}` },
-    );
-  const warm: number[] = [];
-  const cold: number[] = [];
-  const coldDecided: number[] = [];
-  const warmDecided: number[] = [];
-  for (let r = 0; r < 15; r++) {
-    await serviceWorkerOf(context);
-    const w = await timeNavigation(2 * r);
-    warm.push(w.lookup);
-    warmDecided.push(w.decided);
-    await stopServiceWorker(context, ext);
-    const c = await timeNavigation(2 * r + 1);
-    cold.push(c.lookup);
-    coldDecided.push(c.decided);
-  }
-  results.sw_warm_nav_to_lookup_ms = round1(median(warm));
-  results.sw_cold_nav_to_lookup_ms = round1(median(cold));
-  results.sw_cold_start_added_ms = round1(median(cold) - median(warm));
-  results.sw_cold_start_added_decided_ms = round1(median(coldDecided) - median(warmDecided));
   await context.close();
 });

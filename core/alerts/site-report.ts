@@ -6,7 +6,7 @@
  */
 import { isAlerting, isKnownAsOf, revisionAsOf, servicesAsOf, statusAsOf } from '../model/incident-state';
 import { compareIncidents } from '../model/incident-order';
-import { domainMatches, siteOf } from '../matching/hostname';
+import { matchedDomain, siteOf } from '../matching/hostname';
 import type { Incident, ServiceStatus } from '../model/schema';
 import { dismissalKey, type UserState } from '../storage/settings';
 import type { IncidentStatus } from '../model/vocabulary';
@@ -64,7 +64,7 @@ export function toBannerIncident(incident: Incident, today: string, hostname: st
     summary: incident.summary,
     disclosedOn: incident.disclosedOn,
     revision: revisionAsOf(incident, today),
-    matchedDomain: incident.domains.find((d) => domainMatches(d, hostname)) ?? siteOf(hostname),
+    matchedDomain: matchedDomain(incident.domains, hostname) ?? siteOf(hostname),
     services: servicesAsOf(incident, today),
     dataExposed: incident.dataExposed,
     advice: incident.advice,

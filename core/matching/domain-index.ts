@@ -1,165 +1,153 @@
 /**
- * An in-memory hostname → incidents index for Node (the CLI, benchmarks). The extension asks
- * IndexedDB's bucketed domain index the same question (db.ts); both look at the same candidates,
- * the hostname itself and each parent with at least two labels (matching.ts `candidateDomains`),
- * so they cannot disagree.
+ * The hostname → incidents index the extension answers every navigation from (and the CLI's
+ * `dataset match`). It holds no domain names: for every (dataset domain, incident position) pair
+ * it keeps the domain's 32-bit hash and the position, sorted by hash. A lookup walks the hostname
+ * once from the right, keeping a running FNV-1a hash of the suffix read so far; at every label
+ * boundary that hash is the hash of a candidate domain (matching.ts `candidateDomains`: the
+ * hostname and each parent with at least two labels), found by binary search.
  *
- * Performance (see README, "Performance"): a lookup allocates nothing. Instead of slicing each
- * suffix and hashing it in a Map, it walks the hostname once from the right, keeping a running
- * FNV-1a hash of the suffix read so far; at every label boundary that hash is the hash of a
- * candidate domain, looked up in an open-addressing table of typed arrays and confirmed with one
- * `startsWith` (no substring is ever created). Results are the index's own frozen arrays. Most
- * pages match nothing, so a bit filter small enough to stay in cache (16 bits per domain) answers
- * "not here" for most candidates before the table, which at 100k domains is 4 MB, is touched.
+ * A hash is not a name: two domains can share one (at 137k domains, about one lookup in 10,000
+ * meets such a stranger). So the index answers "incidents that may match", and the caller confirms
+ * each with `domainMatches` on the incident itself (`confirmMatches` below), which it reads
+ * anyway. A miss, which is most of browsing, allocates nothing.
+ *
+ * Why this shape (README, Performance): the background keeps the index in memory and a worker
+ * waking up reads it from one IndexedDB row, at about 7.5 ms per MB in Chromium. The earlier
+ * in-memory design (an open-addressing table of typed arrays with a bit filter and the domain
+ * strings, 80 ns a lookup) weighed 8 MB at 100k incidents: 300–600 ms to read at cold start. Two
+ * parallel Int32Arrays weigh 1.3 MB, need no rebuilding, and a binary search costs well under a
+ * microsecond, invisible beside the milliseconds of navigation → badge.
  */
-import { candidateDomains } from './matching';
-import type { Incident } from '../model/schema';
+import { candidateDomains, domainMatches } from './matching';
+
+/** Bumped whenever the hash or the layout changes: a stored index of another format is rebuilt. */
+export const DOMAIN_INDEX_FORMAT = 2;
+
+export interface DomainIndexData {
+  format: number;
+  /** The hash of a dataset domain, once per incident it belongs to; ascending (as signed integers). */
+  hashes: Int32Array;
+  /** The dataset position of that incident; ascending within one hash. */
+  positions: Int32Array;
+}
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const DOT = 46;
-const EMPTY: readonly Incident[] = Object.freeze([]);
-/** A hostname has at most 253 characters; the scratch arrays hold one entry per character. */
+const NONE: readonly number[] = Object.freeze([]);
+/** A hostname has at most 253 characters; longer names take a slow path with the same answer. */
 const MAX_NAME = 253;
 
-/** The hash `match` computes for a suffix: FNV-1a over its characters, last character first. */
-function suffixHash(text: string): number {
+/** The hash a lookup computes for a suffix: FNV-1a over its characters, last character first. */
+export function domainHash(text: string): number {
   let h = FNV_OFFSET;
   for (let i = text.length - 1; i >= 0; i--) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
+/** The data of an index over incidents whose domains are `domainsOf[position]` (holes allowed). */
+export function buildDomainIndexData(domainsOf: readonly (readonly string[] | undefined)[]): DomainIndexData {
+  const pairHashes: number[] = [];
+  const pairPositions: number[] = [];
+  domainsOf.forEach((domains, position) => {
+    for (const domain of new Set(domains)) {
+      pairHashes.push(domainHash(domain));
+      pairPositions.push(position);
+    }
+  });
+  const order = Array.from(pairHashes.keys()).sort((a, b) => pairHashes[a]! - pairHashes[b]! || pairPositions[a]! - pairPositions[b]!);
+  const hashes = new Int32Array(order.length);
+  const positions = new Int32Array(order.length);
+  let n = 0;
+  for (const k of order) {
+    // Two domains of one incident with the same hash: one pair is enough.
+    if (n > 0 && hashes[n - 1] === pairHashes[k] && positions[n - 1] === pairPositions[k]) continue;
+    hashes[n] = pairHashes[k]!;
+    positions[n++] = pairPositions[k]!;
+  }
+  return { format: DOMAIN_INDEX_FORMAT, hashes: hashes.slice(0, n), positions: positions.slice(0, n) };
+}
+
+/** Why stored data cannot serve as an index (another format, torn or tampered), or null when it can. */
+export function domainIndexDataProblem(data: DomainIndexData): string | null {
+  if (data.format !== DOMAIN_INDEX_FORMAT) return `format ${String(data.format)}, expected ${DOMAIN_INDEX_FORMAT}`;
+  if (!(data.hashes instanceof Int32Array) || !(data.positions instanceof Int32Array)) return 'not typed arrays';
+  if (data.hashes.length !== data.positions.length) return 'hashes and positions differ in length';
+  return null;
+}
+
 export class DomainIndex {
-  /** Distinct dataset domains; a domain's position is its id. */
-  private readonly domains: string[] = [];
-  /** Incidents per domain id, each once, in dataset order; frozen because `match` hands them out. */
-  private readonly lists: (readonly Incident[])[] = [];
-  /**
-   * Open addressing, linear probing, one cache line per probe: slot k holds the domain's hash at
-   * 2k and its id + 1 at 2k + 1 (0 = empty).
-   */
-  private readonly table: Int32Array;
-  private readonly mask: number;
-  /** Scratch space for one `match`: dot positions, the hash of the suffix after each, the domain ids found. */
-  private readonly dots = new Int32Array(MAX_NAME + 2);
+  readonly data: DomainIndexData;
+  /** Scratch space for one lookup: the hash of the suffix after each dot. */
   private readonly suffixHashes = new Int32Array(MAX_NAME + 2);
-  private readonly found = new Int32Array(MAX_NAME + 2);
-  /** Each domain's length, so most wrong candidates are refused without touching the string. */
-  private readonly lengths: Int32Array;
-  /** One bit per hash prefix: clear means no domain has a hash with that prefix. */
-  private readonly filter: Uint32Array;
-  private readonly filterShift: number;
 
-  constructor(incidents: readonly Incident[]) {
-    const ids = new Map<string, number>();
-    const lists: Incident[][] = [];
-    for (const incident of incidents) {
-      for (const domain of incident.domains) {
-        let id = ids.get(domain);
-        if (id === undefined) {
-          id = this.domains.length;
-          ids.set(domain, id);
-          this.domains.push(domain);
-          lists.push([incident]);
-        } else if (!lists[id]!.includes(incident)) lists[id]!.push(incident);
-      }
-    }
-    for (const list of lists) this.lists.push(Object.freeze(list));
-    this.lengths = Int32Array.from(this.domains, (d) => d.length);
-    // At most a quarter full: a miss (most lookups) then ends after 1.4 slots on average.
-    let size = 16;
-    while (size < this.domains.length * 4) size *= 2;
-    this.table = new Int32Array(size * 2);
-    this.mask = size - 1;
-    // The filter reads the hash's top bits, the table its bottom bits: the two stay independent.
-    let filterBits = 5;
-    while (1 << filterBits < this.domains.length * 16 && filterBits < 30) filterBits++;
-    this.filter = new Uint32Array(1 << (filterBits - 5));
-    this.filterShift = 32 - filterBits;
-    for (let id = 0; id < this.domains.length; id++) {
-      const h = suffixHash(this.domains[id]!);
-      const bit = h >>> this.filterShift;
-      this.filter[bit >>> 5]! |= 1 << (bit & 31);
-      let slot = h & this.mask;
-      while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
-      this.table[2 * slot] = h;
-      this.table[2 * slot + 1] = id + 1;
-    }
+  /** Throws when the data cannot serve (see `domainIndexDataProblem`): rebuild it instead. */
+  constructor(data: DomainIndexData) {
+    const problem = domainIndexDataProblem(data);
+    if (problem) throw new Error(`the stored domain index cannot be used: ${problem}`);
+    this.data = data;
   }
 
-  /** How many distinct dataset domains the index holds. */
-  get domainCount(): number {
-    return this.domains.length;
+  /** An index over incidents whose domains are `domainsOf[position]` (e.g. `incidents.map((i) => i.domains)`). */
+  static of(domainsOf: readonly (readonly string[] | undefined)[]): DomainIndex {
+    return new DomainIndex(buildDomainIndexData(domainsOf));
   }
 
   /**
-   * Incidents matching a normalised hostname, each once: the allocation-free hot path. The array
-   * belongs to the index (frozen); use `lookup` for an array of your own.
+   * The positions of the incidents that may match a normalised hostname, ascending, each once:
+   * confirm them with `confirmMatches`. A miss returns a shared empty array.
    */
-  match(hostname: string): readonly Incident[] {
-    const length = hostname.length;
-    if (length > MAX_NAME) return this.matchLong(hostname);
-    const { dots, suffixHashes, table, lengths, domains, found, filter, filterShift } = this;
-    const wrap = this.mask * 2 + 1;
-    let h = FNV_OFFSET;
+  match(hostname: string): readonly number[] {
+    const { suffixHashes } = this;
     let n = 0;
-    // One pass from the right, without a data-dependent branch: at every dot, remember where it is
-    // and the hash of what follows it (the write is overwritten unless the dot advances `n`).
-    for (let i = length - 1; i >= 0; i--) {
-      const c = hostname.charCodeAt(i);
-      dots[n] = i;
-      suffixHashes[n] = h;
-      n += ((c ^ DOT) - 1) >>> 31;
-      h = Math.imul(h ^ c, FNV_PRIME);
-    }
-    if (n === 0) return EMPTY; // a single label never matches
-    // The whole name is candidate n (as if after a dot at -1); the suffix after the last dot
-    // (k = 0) is a single label and never a candidate. Longest candidate first.
-    dots[n] = -1;
-    suffixHashes[n] = h;
-    let count = 0;
-    for (let k = n; k >= 1; k--) {
-      const hash = suffixHashes[k]!;
-      const bit = hash >>> filterShift;
-      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-      const start = dots[k]! + 1;
-      let slot = (hash & this.mask) << 1;
-      for (let entry = table[slot + 1]!; entry !== 0; entry = table[slot + 1]!) {
-        if (table[slot] === hash && lengths[entry - 1] === length - start && hostname.startsWith(domains[entry - 1]!, start)) {
-          found[count++] = entry - 1;
-          break;
-        }
-        slot = (slot + 2) & wrap;
+    if (hostname.length > MAX_NAME) {
+      for (const candidate of candidateDomains(hostname)) if (n < suffixHashes.length) suffixHashes[n++] = domainHash(candidate);
+    } else {
+      // One pass from the right, without a data-dependent branch: slot j ends up holding the hash of
+      // what follows the (j+1)-th dot from the right (a write stays only if a dot advances `dots`).
+      // Slot 0, the last label alone, is never a candidate: the whole name takes its place.
+      let h = FNV_OFFSET;
+      let dots = 0;
+      for (let i = hostname.length - 1; i >= 0; i--) {
+        const c = hostname.charCodeAt(i);
+        suffixHashes[dots] = h;
+        dots += ((c ^ DOT) - 1) >>> 31;
+        h = Math.imul(h ^ c, FNV_PRIME);
       }
+      if (dots === 0) return NONE; // a single label never matches
+      suffixHashes[0] = h;
+      n = dots;
     }
-    if (count === 0) return EMPTY;
-    if (count === 1) return this.lists[found[0]!]!;
-    return this.merge(count);
+    let out: number[] | undefined;
+    for (let k = 0; k < n; k++) out = this.collect(suffixHashes[k]!, out);
+    if (!out) return NONE;
+    return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
   }
 
-  /** Incidents matching a normalised hostname, each once, in a new array. */
-  lookup(hostname: string): Incident[] {
-    return this.match(hostname).slice();
-  }
-
-  /** Names longer than any real hostname (253) take the slow, allocating path, with the same answer. */
-  private matchLong(hostname: string): readonly Incident[] {
-    const ids = new Map(this.domains.map((d, id) => [d, id]));
-    let count = 0;
-    for (const candidate of candidateDomains(hostname)) {
-      const id = ids.get(candidate);
-      if (id !== undefined) this.found[count++] = id;
+  /** Appends the positions stored under `hash` (binary search for the first, then the run). */
+  private collect(hash: number, out: number[] | undefined): number[] | undefined {
+    const { hashes, positions } = this.data;
+    let low = 0;
+    let high = hashes.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (hashes[mid]! < hash) low = mid + 1;
+      else high = mid;
     }
-    if (count === 0) return EMPTY;
-    return count === 1 ? this.lists[this.found[0]!]! : this.merge(count);
-  }
-
-  /** Several suffixes matched (rare): in `found` order (longest suffix first), each incident once. */
-  private merge(count: number): Incident[] {
-    const out: Incident[] = [];
-    for (let k = 0; k < count; k++) {
-      for (const incident of this.lists[this.found[k]!]!) if (!out.includes(incident)) out.push(incident);
-    }
+    for (let k = low; k < hashes.length && hashes[k] === hash; k++) (out ??= []).push(positions[k]!);
     return out;
   }
+}
+
+/** The incidents that really match `hostname`: the index's answer, confirmed by name. */
+export function confirmMatches<T extends { domains: readonly string[] }>(incidents: readonly T[], hostname: string): T[] {
+  return incidents.filter((incident) => incident.domains.some((domain) => domainMatches(domain, hostname)));
+}
+
+/** The incidents (those `index` was built over, in the same order) that match `hostname`. */
+export function incidentsMatching<T extends { domains: readonly string[] }>(index: DomainIndex, incidents: readonly T[], hostname: string): T[] {
+  return confirmMatches(
+    index.match(hostname).map((position) => incidents[position]!),
+    hostname,
+  );
 }

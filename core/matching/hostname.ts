@@ -5,7 +5,7 @@
 import { parse } from 'tldts';
 import { normaliseHostname } from './matching';
 
-export { candidateDomains, domainMatches, hostnameFromUrl, normaliseHostname } from './matching';
+export { candidateDomains, domainMatches, hostnameFromUrl, matchedDomain, normaliseHostname } from './matching';
 
 /**
  * Platforms where unrelated shops live side by side under one registrable domain, and which the

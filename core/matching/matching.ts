@@ -67,6 +67,11 @@ export function candidateDomains(hostname: string): string[] {
   return out;
 }
 
+/** The dataset domain among `domains` that the normalised `hostname` matches: the one "Why am I seeing this?" names. */
+export function matchedDomain(domains: readonly string[], hostname: string): string | undefined {
+  return domains.find((domain) => domainMatches(domain, hostname));
+}
+
 /** True when dataset domain `domain` matches the normalised `hostname` under the rule above. */
 export function domainMatches(domain: string, hostname: string): boolean {
   return hostname === domain || (hostname.length > domain.length && hostname.endsWith(domain) && hostname[hostname.length - domain.length - 1] === '.');

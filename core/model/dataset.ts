@@ -4,6 +4,7 @@
  */
 import { compareIncidents } from './incident-order';
 import { DATASET_FORMAT, incidentSchema, type Dataset, type Incident } from './schema';
+import { sha256Hex } from './sha256';
 
 // In its own module so the popup can sort without loading the schema (and the public suffix list).
 export { compareIncidents } from './incident-order';
@@ -14,11 +15,6 @@ export { compareIncidents } from './incident-order';
  */
 export function canonicalIncident(incident: Incident): Incident {
   return incidentSchema.parse(incident);
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export async function buildDataset(incidents: Incident[]): Promise<Dataset> {

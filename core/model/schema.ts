@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { domainProblem } from '../matching/hostname';
 import { isoDate } from './iso-date';
+import { NO_CONTROL_CHARACTERS } from './control-characters';
 import './zod-messages';
 import {
   ACTOR_BASES,
@@ -35,8 +36,7 @@ export const LIMITS = {
 } as const;
 
 /** Reject bidi controls and other invisible formatting characters that can make text lie about itself. */
-const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
-const noControlChars = () => z.regex(NO_CONTROL_CHARS, 'must not contain control or bidi-override characters');
+const noControlChars = () => z.regex(NO_CONTROL_CHARACTERS, 'must not contain control or bidi-override characters');
 
 /** Trimmed text of 1…max characters without control or bidi characters. */
 const plainText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max), noControlChars());

@@ -5,6 +5,7 @@
  */
 import type { core } from 'zod/mini';
 import { incidentSchema, type Incident } from './schema';
+import { pathOf } from './issue-path';
 
 export interface Problem {
   file: string;
@@ -25,10 +26,6 @@ export interface Located {
 export interface ValidationResult {
   incidents: Incident[];
   problems: Problem[];
-}
-
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
 function idOf(record: unknown): string {

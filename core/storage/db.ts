@@ -3,14 +3,16 @@
  * origin (a content script's IndexedDB would belong to the page), holds the installed dataset and
  * nothing the user set, so a dataset swap can never lose a setting.
  *
- * Layout (version 4): incidents are stored in chunks of CHUNK_SIZE, and a domain index is spread
- * over DOMAIN_BUCKETS rows (domain → the chunks holding its incidents). IndexedDB's cost is per
- * row written, not per byte: 10k incidents as 10k rows with a multi-entry index took 1.1–1.4 s
- * to load in Chromium, as 100 chunks + 64 index rows about 0.15 s (README, Performance). A lookup
- * reads one or two index rows and the few chunks they name, in one read transaction.
+ * Layout (version 6): incidents are stored in chunks of CHUNK_SIZE, and the domain index the
+ * background answers lookups from (core/matching/domain-index.ts) is one row beside them.
+ * IndexedDB's cost is per row written, not per byte: 10k incidents as 10k rows with a multi-entry
+ * index took 1.1–1.4 s to load in Chromium, as 400 chunks and one index row about 0.2 s (README,
+ * Performance). The background reads the index row once when it starts and keeps it in memory
+ * (incident-lookup.ts): a page that matches nothing costs no database read at all, and a match
+ * reads only the chunks that hold its incidents.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { candidateDomains, domainMatches } from '../matching/matching';
+import { buildDomainIndexData, confirmMatches, type DomainIndexData } from '../matching/domain-index';
 import type { Dataset, Incident } from '../model/schema';
 
 export interface InstalledDataset {
@@ -41,49 +43,50 @@ export interface IncidentChunk {
   incidents: Incident[];
 }
 
-/** Every dataset domain whose `bucketOf` is `b`, with the chunks that hold its incidents. */
-export interface DomainBucket {
-  b: number;
-  chunks: Map<string, number[]>;
+/** The domain index over the installed dataset's incident positions, and which install it belongs to. */
+export interface StoredDomainIndex extends DomainIndexData {
+  key: 'domains';
+  /** `installIdOf` the meta row written in the same transaction: a reader holding this index can tell it is still current. */
+  installId: string;
 }
 
 export type CaveatDb = Dexie & {
   chunks: EntityTable<IncidentChunk, 'n'>;
-  domainBuckets: EntityTable<DomainBucket, 'b'>;
+  domainIndex: EntityTable<StoredDomainIndex, 'key'>;
   meta: EntityTable<InstalledDataset, 'key'>;
 };
 
 export const CHUNK_SIZE = 25;
-export const DOMAIN_BUCKETS = 64;
 
-/** FNV-1a of the domain, folded onto the buckets: spreads domains evenly, same in every context. */
-export function bucketOf(domain: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < domain.length; i++) hash = Math.imul(hash ^ domain.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % DOMAIN_BUCKETS;
+/** One install, told apart from every other: two installs share it only if they hold the same data. */
+export function installIdOf(meta: Pick<InstalledDataset, 'installedAt' | 'contentHash'>): string {
+  return `${meta.installedAt} ${meta.contentHash}`;
 }
 
-/** The rows that store `incidents`: chunks in the given order, and the domain index over them. */
-export function storedRows(incidents: readonly Incident[]): { chunks: IncidentChunk[]; buckets: DomainBucket[] } {
+/** The chunk holding the incident at `position` in the dataset, and its place in that chunk. */
+export function chunkOf(position: number): { n: number; offset: number } {
+  return { n: Math.floor(position / CHUNK_SIZE), offset: position % CHUNK_SIZE };
+}
+
+/** The rows that store `incidents`, by table: chunks in the given order, and the domain index over them. */
+export function storedRows(incidents: readonly Incident[], installId: string): { chunks: IncidentChunk[]; domainIndex: StoredDomainIndex[] } {
   const seen = new Set<string>();
   const chunks: IncidentChunk[] = [];
-  const buckets = new Map<number, DomainBucket>();
   incidents.forEach((incident, i) => {
     // Validation refuses duplicate ids long before this; a store must never hold two either.
     if (seen.has(incident.id)) throw new Error(`incident ${incident.id} appears twice in the dataset`);
     seen.add(incident.id);
-    const n = Math.floor(i / CHUNK_SIZE);
+    const { n } = chunkOf(i);
     (chunks[n] ??= { n, incidents: [] }).incidents.push(incident);
-    for (const domain of incident.domains) {
-      const b = bucketOf(domain);
-      let bucket = buckets.get(b);
-      if (!bucket) buckets.set(b, (bucket = { b, chunks: new Map() }));
-      const list = bucket.chunks.get(domain);
-      if (!list) bucket.chunks.set(domain, [n]);
-      else if (list.at(-1) !== n) list.push(n);
-    }
   });
-  return { chunks, buckets: [...buckets.values()] };
+  return { chunks, domainIndex: [indexChunks(chunks, installId)] };
+}
+
+/** The domain index over stored chunks: an incident's position is where its chunk puts it. */
+export function indexChunks(chunks: readonly IncidentChunk[], installId: string): StoredDomainIndex {
+  const domainsOf: (readonly string[] | undefined)[] = [];
+  for (const chunk of chunks) chunk.incidents.forEach((incident, offset) => (domainsOf[chunk.n * CHUNK_SIZE + offset] = incident.domains));
+  return { key: 'domains', installId, ...buildDomainIndexData(domainsOf) };
 }
 
 export const DB_NAME = 'caveat';
@@ -111,18 +114,26 @@ export function openDb(name = DB_NAME): CaveatDb {
   // Version 3: no index on disclosedOn. Nothing queried it (the popup sorts in memory), and every
   // index costs on each write: loading 10k incidents got faster without it (README, Performance).
   db.version(3).stores({ incidents: 'id, *domains', meta: 'key' });
-  // Version 4: chunks and a bucketed domain index instead of one row per incident (see the top).
+  // Version 4: chunks (and, until version 6, a domain index in 64 bucket rows) instead of one row per incident.
   // The installed dataset moves across as it is, so a signed update taken before stays installed.
   db.version(4)
     .stores({ incidents: 'id, *domains', chunks: 'n', domainBuckets: 'b', meta: 'key' })
     .upgrade(async (tx) => {
+      // Only the chunks: version 6, which runs next in the same upgrade, indexes them.
       const incidents = (await tx.table('incidents').toArray()) as Incident[];
-      const rows = storedRows(incidents);
-      await tx.table('chunks').bulkAdd(rows.chunks);
-      await tx.table('domainBuckets').bulkAdd(rows.buckets);
+      await tx.table('chunks').bulkAdd(storedRows(incidents, '').chunks);
     });
   // Version 5: the old table goes (Dexie lets an upgrade read a table that a later version deletes).
   db.version(5).stores({ incidents: null, chunks: 'n', domainBuckets: 'b', meta: 'key' });
+  // Version 6: one domain index row, held in memory by the background, instead of 64 bucket rows read
+  // on every lookup. Built here from the chunks, so an installed signed update keeps answering.
+  db.version(6)
+    .stores({ chunks: 'n', domainBuckets: null, domainIndex: 'key', meta: 'key' })
+    .upgrade(async (tx) => {
+      const meta = (await tx.table('meta').get('dataset')) as InstalledDataset | undefined;
+      if (!meta) return;
+      await tx.table('domainIndex').add(indexChunks((await tx.table('chunks').toArray()) as IncidentChunk[], installIdOf(meta)));
+    });
   return db;
 }
 
@@ -145,22 +156,25 @@ export async function withOpenDb<T>(db: CaveatDb, operation: () => Promise<T>): 
   }
 }
 
-/** Replaces the installed dataset in one transaction: readers see the old one or the new one, never half. */
+/**
+ * Replaces the installed dataset in one transaction: readers see the old one or the new one, never
+ * half. The background then reads the new domain index (served-dataset.ts).
+ */
 export async function installDataset(db: CaveatDb, dataset: Dataset, info: InstallInfo): Promise<void> {
-  await db.transaction('rw', db.chunks, db.domainBuckets, db.meta, async () => {
+  const meta: InstalledDataset = {
+    key: 'dataset',
+    version: dataset.version,
+    dataAsOf: dataset.dataAsOf,
+    contentHash: dataset.contentHash,
+    counts: dataset.counts,
+    ...info,
+  };
+  const rows = storedRows(dataset.incidents, installIdOf(meta));
+  await db.transaction('rw', db.chunks, db.domainIndex, db.meta, async () => {
     await db.chunks.clear();
-    await db.domainBuckets.clear();
-    const rows = storedRows(dataset.incidents);
     await db.chunks.bulkAdd(rows.chunks);
-    await db.domainBuckets.bulkAdd(rows.buckets);
-    await db.meta.put({
-      key: 'dataset',
-      version: dataset.version,
-      dataAsOf: dataset.dataAsOf,
-      contentHash: dataset.contentHash,
-      counts: dataset.counts,
-      ...info,
-    });
+    await db.domainIndex.put(rows.domainIndex[0]!);
+    await db.meta.put(meta);
   });
 }
 
@@ -168,19 +182,32 @@ export async function installedDataset(db: CaveatDb): Promise<InstalledDataset |
   return withOpenDb(db, () => db.meta.get('dataset'));
 }
 
-/** Incidents whose domains match `hostname` (already normalised) under the matching rule. */
-export async function incidentsForHostname(db: CaveatDb, hostname: string): Promise<Incident[]> {
-  const candidates = candidateDomains(hostname);
-  const chunks = await withOpenDb(db, () =>
-    // One read transaction: the index rows and the chunks they name come from the same dataset.
-    db.transaction('r', db.domainBuckets, db.chunks, async () => {
-      const buckets = await db.domainBuckets.bulkGet([...new Set(candidates.map(bucketOf))]);
-      const wanted = new Set<number>();
-      for (const bucket of buckets) for (const domain of candidates) for (const n of bucket?.chunks.get(domain) ?? []) wanted.add(n);
-      return wanted.size === 0 ? [] : db.chunks.bulkGet([...wanted].sort((x, y) => x - y));
+/** The stored domain index, or undefined when no dataset is installed. */
+export async function storedDomainIndex(db: CaveatDb): Promise<StoredDomainIndex | undefined> {
+  return withOpenDb(db, () => db.domainIndex.get('domains'));
+}
+
+/**
+ * The incidents at these dataset positions that match `hostname` (the index knows hashes, not
+ * names: this confirms), provided the installed dataset is still `installId`; null when another
+ * install has replaced it since the caller's index was read (read it again). One read
+ * transaction: the check and the chunks come from the same dataset.
+ */
+export async function incidentsAt(db: CaveatDb, positions: readonly number[], hostname: string, installId: string): Promise<Incident[] | null> {
+  const wanted = [...new Set(positions.map((p) => chunkOf(p).n))];
+  return withOpenDb(db, () =>
+    db.transaction('r', db.meta, db.chunks, async () => {
+      const [meta, chunks] = await Promise.all([db.meta.get('dataset'), db.chunks.bulkGet(wanted)]);
+      if (!meta || installIdOf(meta) !== installId) return null;
+      const byNumber = new Map(chunks.flatMap((chunk) => (chunk ? [[chunk.n, chunk] as const] : [])));
+      const found = positions.flatMap((p) => {
+        const { n, offset } = chunkOf(p);
+        const incident = byNumber.get(n)?.incidents[offset];
+        return incident ? [incident] : [];
+      });
+      return confirmMatches(found, hostname);
     }),
   );
-  return chunks.flatMap((chunk) => chunk?.incidents.filter((incident) => incident.domains.some((d) => domainMatches(d, hostname))) ?? []);
 }
 
 export async function allIncidents(db: CaveatDb): Promise<Incident[]> {

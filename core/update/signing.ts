@@ -4,6 +4,7 @@
  * not every supported browser has it in WebCrypto yet.
  */
 import * as z from 'zod/mini';
+import { sha256Hex } from '../model/sha256';
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -38,14 +39,9 @@ export function fromBase64(text: string): Uint8Array {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-export async function sha256Bytes(bytes: Uint8Array): Promise<string> {
-  const digest = await subtle().digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The key id: the first 16 hex digits of SHA-256 over the public point. */
 export async function keyIdOf(key: PublicKey): Promise<string> {
-  return (await sha256Bytes(new TextEncoder().encode(`${key.crv}.${key.x}.${key.y}`))).slice(0, 16);
+  return (await sha256Hex(`${key.crv}.${key.x}.${key.y}`)).slice(0, 16);
 }
 
 export async function generateSigningKey(): Promise<{ keyId: string; publicKey: PublicKey; privateKey: PrivateKey }> {

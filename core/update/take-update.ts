@@ -9,9 +9,10 @@ import { switchDataset, type ChangeSummary } from './apply';
 import { MAX_DATASET_BYTES, MAX_MANIFEST_BYTES, signedFileSchema } from './manifest';
 import { UpdateRefused } from './refusal';
 import type { TrustedKey } from './signing';
+import type { ProgressStage } from './status';
 import { checkManifest, checkNotExpired, verifyDataset, verifyEnvelope, type VerifiedManifest } from './verify';
 
-export type Progress = (stage: 'manifest' | 'download' | 'validate' | 'install') => void;
+export type Progress = (stage: ProgressStage) => void;
 
 export interface UpdateDeps {
   db: CaveatDb;

@@ -3,17 +3,18 @@
  * that costs least first: the small signed manifest, then the dataset's size and hash, then every
  * record. Each failure is an UpdateRefused naming the check.
  */
-import { sha256Hex } from '../model/dataset';
+import { sha256Hex } from '../model/sha256';
 import { parseSafeJson, SafeJsonError } from '../model/safe-json';
 import { DATASET_FORMAT, datasetSchema, type Dataset } from '../model/schema';
 import { formatProblem, validateRecords } from '../model/validate';
 import { envelopeSchema, manifestSchema, MANIFEST_FORMAT, MAX_DATASET_BYTES, MAX_MANIFEST_BYTES, MAX_MANIFEST_LIFETIME_DAYS, type UpdateManifest } from './manifest';
 import { sequenceCeiling } from './sequence';
+import { pathOf } from '../model/issue-path';
 import { UpdateRefused } from './refusal';
-import { sha256Bytes, verifyText, type TrustedKey } from './signing';
+import { verifyText, type TrustedKey } from './signing';
 
 function issuePath(issue: { path: readonly PropertyKey[]; message: string }): string {
-  return `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`;
+  return `${pathOf(issue.path) || '(top)'}: ${issue.message}`;
 }
 
 export interface VerifiedManifest {
@@ -88,7 +89,7 @@ export function checkManifest(manifest: UpdateManifest, installedSequence: numbe
 /** Checks the dataset's bytes against the manifest, then parses and validates every record. */
 export async function verifyDataset(bytes: Uint8Array, manifest: UpdateManifest, today: string): Promise<Dataset> {
   if (bytes.length !== manifest.size) throw new UpdateRefused('size', `the dataset is ${bytes.length} bytes; the manifest says ${manifest.size}`);
-  if ((await sha256Bytes(bytes)) !== manifest.sha256) throw new UpdateRefused('hash', 'the dataset does not match the hash in the signed manifest');
+  if ((await sha256Hex(bytes)) !== manifest.sha256) throw new UpdateRefused('hash', 'the dataset does not match the hash in the signed manifest');
   let raw: unknown;
   try {
     raw = parseSafeJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes), { maxBytes: MAX_DATASET_BYTES });

@@ -7,7 +7,8 @@ import { render } from 'preact';
 import { Banner } from '@/components/Banner';
 import { BANNER_CSS } from '@/components/banner-styles';
 import { I18n } from '@/components/i18n/context';
-import { incidentsForHostname, openDb } from '@/core/storage/db';
+import { openDb } from '@/core/storage/db';
+import { IncidentLookup } from '@/core/storage/incident-lookup';
 import { isoToday } from '@/core/model/incident-state';
 import { buildSiteReport } from '@/core/alerts/site-report';
 import { DEFAULT_SETTINGS } from '@/core/storage/settings';
@@ -18,7 +19,7 @@ async function main() {
   const params = new URLSearchParams(location.search);
   const hostname = hostnameFromUrl(`https://${params.get('host') ?? 'www.marksandspencer.com'}/`) ?? 'www.marksandspencer.com';
   const today = params.get('today') ?? isoToday();
-  const matched = await incidentsForHostname(openDb(), hostname);
+  const matched = await new IncidentLookup(openDb()).incidentsFor(hostname);
   const report = buildSiteReport(hostname, matched, { settings: { ...DEFAULT_SETTINGS, alertWindowDays: 3650 }, mutedSites: [], dismissals: {} }, today);
   const tr = browserTranslator();
   document.documentElement.lang = tr.locale;

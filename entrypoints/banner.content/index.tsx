@@ -10,9 +10,11 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  async main() {
+  // The answer goes back to the background (scripting.executeScript waits for it) and into its
+  // record of what it decided for this page (core/navigation/decision.ts).
+  async main(): Promise<'shown' | 'none'> {
     const answer = await send({ type: 'banner:get' });
-    if (!answer.ok || answer.value.banner.length === 0) return;
+    if (!answer.ok || answer.value.banner.length === 0) return 'none';
     const ids = answer.value.banner.map((i) => i.id);
     mountBanner(
       answer.value,
@@ -23,5 +25,6 @@ export default defineContentScript({
       browserTranslator(),
     );
     console.info('[caveat] banner shown');
+    return 'shown';
   },
 });

@@ -4,7 +4,7 @@
  * tab must still get the right badge and banner. Claims: SECURITY.md, "Faults".
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { badgeFrom, expect, extensionIdOf, readBanner, serviceWorkerOf, setSettings, stopServiceWorker, test, visit, waitForBanner } from './fixtures/extension';
+import { badgeFrom, decided, expect, expectNoBanner, extensionIdOf, serviceWorkerOf, setSettings, stopServiceWorker, test, visit, waitForBanner } from './fixtures/extension';
 
 const DURING_ATTACKS = '2025-05-02';
 
@@ -16,16 +16,10 @@ async function extensionPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-/** Waits until Caveat has decided about the tab showing `url` (its badge title is set), and returns the badge. */
-async function decided(helper: Page, url: string) {
-  let badge: Awaited<ReturnType<typeof badgeFrom>> | undefined;
-  await expect
-    .poll(async () => {
-      badge = await badgeFrom(helper, url);
-      return badge.title !== '' && badge.title !== 'Caveat';
-    })
-    .toBe(true);
-  return badge!;
+/** Waits until Caveat has decided about the page `tab` shows (read through `reader`, as the worker may be restarting), and returns the badge. */
+async function decidedBadge(context: BrowserContext, tab: Page, reader: Page) {
+  await decided(context, tab, reader);
+  return badgeFrom(reader, tab.url());
 }
 
 async function installedAt(helper: Page): Promise<string | null> {
@@ -67,10 +61,10 @@ test('with the service worker stopped, 20 tabs opened at once each get the right
     }),
   );
   for (const { tab, want } of tabs) {
-    const badge = await decided(helper, want.url);
+    const badge = await decidedBadge(context, tab, helper);
     expect(badge.text, `${want.url}: ${JSON.stringify(badge)}`).toBe(want.badge);
     if (want.banner) expect((await waitForBanner(tab)).name, want.url).toContain(want.banner);
-    else expect(await readBanner(tab), want.url).toBeNull();
+    else await expectNoBanner(context, tab, helper);
   }
 });
 
@@ -119,7 +113,7 @@ test('a lookup that arrives before the dataset is installed waits for it', async
   await cdp.detach();
   await page.goto('https://www.marksandspencer.com/');
   const reader = await extensionPage(context);
-  const badge = await decided(reader, 'https://www.marksandspencer.com/');
+  const badge = await decidedBadge(context, page, reader);
   expect(badge.text).toBe('1');
   expect((await waitForBanner(page)).name).toContain('Marks and Spencer');
   // The dataset really was installed again after the wipe.

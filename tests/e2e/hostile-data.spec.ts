@@ -6,8 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { bucketOf } from '../../core/storage/db';
-import { bannerShadowElements, clickBannerButton, expect, serviceWorkerOf, setSettings, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
+import type { Incident } from '../../core/model/schema';
+import { installRows, rowsText } from './fixtures/install-rows';
+import { bundledDataset } from './fixtures/updates';
+import { bannerShadowElements, clickBannerButton, expect, serviceWorkerOf, setSettings, stopServiceWorker, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
 
 const DURING_ATTACKS = '2025-05-02';
 const IMG = `<img src=x onerror="document.title='pwned'">`;
@@ -42,39 +44,17 @@ function hostileIncident(): Record<string, unknown> {
 }
 
 /**
- * Writes the incident into the extension's own IndexedDB, beside the installed dataset: a chunk of
- * its own and an entry in its domains' index rows (the layout data/db.ts writes).
+ * Installs the bundled dataset plus the incident straight into the extension's IndexedDB, as
+ * `installDataset` lays it out but without validation, then stops the service worker so it
+ * reads the new domain index when the next page wakes it.
  */
 async function plant(context: BrowserContext, incident: Record<string, unknown>): Promise<void> {
   const sw = await serviceWorkerOf(context);
-  const PLANTED_CHUNK = 1_000_000;
-  const buckets = (incident.domains as string[]).map((domain) => ({ domain, b: bucketOf(domain) }));
-  await sw.evaluate(
-    ({ record, buckets, n }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('caveat');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['chunks', 'domainBuckets'], 'readwrite');
-          tx.objectStore('chunks').put({ n, incidents: [JSON.parse(record)] });
-          const index = tx.objectStore('domainBuckets');
-          for (const { domain, b } of buckets) {
-            const get = index.get(b);
-            get.onsuccess = () => {
-              const row = (get.result as { b: number; chunks: Map<string, number[]> } | undefined) ?? { b, chunks: new Map() };
-              row.chunks.set(domain, [...(row.chunks.get(domain) ?? []), n]);
-              index.put(row);
-            };
-          }
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { record: JSON.stringify(incident), buckets, n: PLANTED_CHUNK },
-  );
+  const incidents = [...bundledDataset().dataset.incidents, incident as unknown as Incident];
+  await sw.evaluate(installRows, { text: rowsText(incidents, 'hostile-planted') });
+  const helper = await context.newPage();
+  await stopServiceWorker(context, helper);
+  await helper.close();
 }
 
 /** What a successful injection would leave behind in an extension page. */

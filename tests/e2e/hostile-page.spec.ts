@@ -4,7 +4,7 @@
  * played by real mouse events. Claims: SECURITY.md, "A hostile page".
  */
 import type { Page } from '@playwright/test';
-import { bannerButtonCentre, bannerButtonEnabled, bannerShadowElements, clickBannerButton, readBanner, readStorage, setSettings, visit, waitForBanner } from './fixtures/extension';
+import { bannerButtonCentre, bannerButtonEnabled, bannerShadowElements, clickBannerButton, expectNoBanner, readBanner, readStorage, setSettings, visit, waitForBanner } from './fixtures/extension';
 import { expect, findHost, pageSeesHost, test } from './fixtures/hostile';
 
 const DURING_ATTACKS = '2025-05-02';
@@ -250,6 +250,7 @@ test('no web-accessible resource: the page cannot fetch or load any extension fi
 test('a matching page only ever gets one banner element, and a page that matches nothing gets none', async ({ context, page }) => {
   await setSettings(context, { todayOverride: DURING_ATTACKS });
   await visit(context, page, 'https://www.example-bakery.test/');
+  await expectNoBanner(context, page);
   expect(await pageSeesHost(page)).toBe(false);
   expect(await bannerShadowElements(page)).toEqual([]);
   await visit(context, page, `${MS}/`);

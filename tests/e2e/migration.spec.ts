@@ -75,5 +75,5 @@ test('a version-3 database moves to the chunked layout on the next start and kee
         };
       }),
   );
-  expect(after).toEqual({ version: 50, stores: ['chunks', 'domainBuckets', 'meta'], origin: 'signed', dataset: 'signed-before-the-upgrade' });
+  expect(after).toEqual({ version: 60, stores: ['chunks', 'domainIndex', 'meta'], origin: 'signed', dataset: 'signed-before-the-upgrade' });
 });

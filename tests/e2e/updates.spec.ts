@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { clickBannerButton, datasetReady, expect, openOptions, readBanner, serviceWorkerOf, setSettings, stopServiceWorker, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
+import { clickBannerButton, datasetReady, expect, expectNoBanner, openOptions, readBanner, serviceWorkerOf, setSettings, stopServiceWorker, tabIdOf, test, visit, waitForBanner } from './fixtures/extension';
+import { installIdOf, type InstalledDataset } from '../../core/storage/db';
 import { bundledDataset, NEW_INCIDENT, publish, serveUpdate, untrustedKey, UPDATE_URL } from './fixtures/updates';
 
 const DURING_ATTACKS = '2025-05-02';
@@ -124,7 +125,7 @@ test('a dismissed incident alerts again after an update changes it', async ({ co
   await clickBannerButton(page, 'Dismiss');
   await expect.poll(() => readBanner(page)).toBeNull();
   await visit(context, page, 'https://www.marksandspencer.com/');
-  expect(await readBanner(page)).toBeNull();
+  await expectNoBanner(context, page);
 
   const { dataset, sequence } = bundledDataset();
   const changed = dataset.incidents.map((i) =>
@@ -168,19 +169,27 @@ test('a service worker stopped during an update leaves a working, consistent ext
   const sw = await serviceWorkerOf(context);
   const consistent = await sw.evaluate(
     () =>
-      new Promise<{ meta: number; rows: number }>((resolve, reject) => {
+      new Promise<{ meta: number; rows: number; installed: InstalledDataset; indexOf: string }>((resolve, reject) => {
         const open = indexedDB.open('caveat');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['meta', 'chunks']);
+          const tx = open.result.transaction(['meta', 'chunks', 'domainIndex']);
           const meta = tx.objectStore('meta').get('dataset');
           const chunks = tx.objectStore('chunks').getAll();
+          const index = tx.objectStore('domainIndex').get('domains');
           tx.oncomplete = () =>
-            resolve({ meta: meta.result.counts.incidents as number, rows: (chunks.result as { incidents: unknown[] }[]).reduce((sum, c) => sum + c.incidents.length, 0) });
+            resolve({
+              meta: meta.result.counts.incidents as number,
+              rows: (chunks.result as { incidents: unknown[] }[]).reduce((sum, c) => sum + c.incidents.length, 0),
+              installed: meta.result as InstalledDataset,
+              indexOf: (index.result as { installId: string }).installId,
+            });
         };
       }),
   );
   expect(consistent.rows).toBe(consistent.meta);
+  // The domain index the worker reads belongs to the same install as the chunks.
+  expect(consistent.indexOf).toBe(installIdOf(consistent.installed));
   expect([dataset.incidents.length, dataset.incidents.length + 1 + copies.length]).toContain(consistent.rows);
   await visit(context, page, 'https://www.marksandspencer.com/');
   await waitForBanner(page);

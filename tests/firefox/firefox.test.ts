@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startRetailServer, type RetailServer } from '../e2e/fixtures/retail-server';
+import { DECISION_KEY_PREFIX } from '../../core/navigation/decision';
 
 const BUILD = path.resolve('.output/firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
@@ -104,17 +105,26 @@ describe('core flows in firefox-esr', () => {
     await server?.close();
   });
 
-  /** The badge of the tab showing `url`, once Caveat has decided about it (its title is set). */
-  async function decidedBadge(url: string): Promise<{ text: string; title: string }> {
+  /**
+   * The badge of the tab showing `url` and Caveat's decision about the page, once it has decided
+   * (core/navigation/decision.ts: recorded after the badge, its title and the banner, if any).
+   */
+  async function decidedBadge(url: string): Promise<{ text: string; title: string; banner?: string }> {
     return until(
       () =>
-        extensionPage.evaluate(async (wanted) => {
-          const ext = (globalThis as unknown as { browser: typeof chrome & { browserAction: typeof chrome.action } }).browser;
-          const tab = (await ext.tabs.query({})).find((t) => t.url === wanted);
-          if (tab?.id === undefined) return { text: '', title: '' };
-          return { text: await ext.browserAction.getBadgeText({ tabId: tab.id }), title: await ext.browserAction.getTitle({ tabId: tab.id }) };
-        }, url),
-      (badge) => badge.title !== '' && badge.title !== 'Caveat',
+        extensionPage.evaluate(
+          async (wanted, key) => {
+            const ext = (globalThis as unknown as { browser: typeof chrome & { browserAction: typeof chrome.action } }).browser;
+            const tab = (await ext.tabs.query({})).find((t) => t.url === wanted);
+            if (tab?.id === undefined) return { text: '', title: '' };
+            const decision = (await ext.storage.session.get(`${key}${tab.id}`))[`${key}${tab.id}`] as { url: string; banner: string } | undefined;
+            if (decision?.url !== wanted) return { text: '', title: '' };
+            return { text: await ext.browserAction.getBadgeText({ tabId: tab.id }), title: await ext.browserAction.getTitle({ tabId: tab.id }), banner: decision.banner };
+          },
+          url,
+          DECISION_KEY_PREFIX,
+        ),
+      (badge) => badge.banner !== undefined,
       `Caveat's decision on ${url}`,
     );
   }
@@ -138,7 +148,8 @@ describe('core flows in firefox-esr', () => {
     const badge = await decidedBadge('http://www.marksandspencer.com/');
     assert.equal(badge.text, '1');
     assert.match(badge.title, /1 known incident at marksandspencer\.com/);
-    await until(() => bannerShown(page), (shown) => shown, 'the banner');
+    assert.equal(badge.banner, 'shown');
+    assert.equal(await bannerShown(page), true);
     await page.close();
   });
 
@@ -148,6 +159,7 @@ describe('core flows in firefox-esr', () => {
     const badge = await decidedBadge('http://www.example-bakery.test/');
     assert.equal(badge.text, '');
     assert.equal(badge.title, 'Caveat: no known incidents at this site');
+    assert.equal(badge.banner, 'none');
     assert.equal(await bannerShown(page), false);
     assert.equal(await page.evaluate(() => document.documentElement.children.length), 2);
     await page.close();

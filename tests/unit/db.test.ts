@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildDataset } from '../../core/model/dataset';
-import { allIncidents, incidentCount, incidentsForHostname, installDataset, installedDataset, openDb, type CaveatDb } from '../../core/storage/db';
+import { allIncidents, incidentCount, incidentsAt, installDataset, installedDataset, installIdOf, openDb, type CaveatDb } from '../../core/storage/db';
+import { IncidentLookup } from '../../core/storage/incident-lookup';
+import { domainHash } from '../../core/matching/domain-index';
 import { ensureBundledDataset } from '../../core/storage/bundled-dataset';
 import { serialiseDataset } from '../../core/model/dataset';
 import Dexie from 'dexie';
-import { bucketOf, CHUNK_SIZE, DOMAIN_BUCKETS, storedRows } from '../../core/storage/db';
+import { CHUNK_SIZE, storedRows } from '../../core/storage/db';
 import { makeIncident } from './helpers/incident';
 
 let db: CaveatDb;
@@ -13,6 +15,9 @@ afterEach(async () => {
   db?.close();
   if (db) await db.delete();
 });
+
+/** A lookup as a freshly started worker makes it: the stored index, then the chunks it names. */
+const incidentsForHostname = (database: CaveatDb, hostname: string) => new IncidentLookup(database).incidentsFor(hostname);
 
 const shop = makeIncident();
 const coop = makeIncident({ id: 'co-op-2025-04', organisation: 'Co-op', domains: ['coop.co.uk'], disclosedOn: '2025-04-30' });
@@ -92,16 +97,18 @@ describe('the incident database', () => {
     expect(await incidentCount(db)).toBe(many.length);
   });
 
-  it('stores chunks in dataset order and an index that names the right chunks', () => {
+  it('stores chunks in dataset order and one index row naming each domain’s incident positions', () => {
     const incidents = Array.from({ length: CHUNK_SIZE + 1 }, (_, i) => makeIncident({ id: `s-${i}-2024-01`, organisation: `S ${i}`, domains: [i === CHUNK_SIZE ? 'a.example' : `s${i}.example`] }));
     incidents[0] = makeIncident({ id: 's-0-2024-01', organisation: 'S 0', domains: ['a.example'] });
-    const rows = storedRows(incidents);
+    const rows = storedRows(incidents, 'install-1');
     expect(rows.chunks.map((c) => c.incidents.length)).toEqual([CHUNK_SIZE, 1]);
     expect(rows.chunks.flatMap((c) => c.incidents)).toEqual(incidents);
-    const bucket = rows.buckets.find((b) => b.b === bucketOf('a.example'))!;
-    expect(bucket.chunks.get('a.example')).toEqual([0, 1]);
-    expect(rows.buckets.every((b) => b.b >= 0 && b.b < DOMAIN_BUCKETS)).toBe(true);
-    expect(() => storedRows([incidents[1]!, incidents[1]!])).toThrow(/appears twice/);
+    expect(rows.domainIndex).toHaveLength(1);
+    const [index] = rows.domainIndex;
+    expect(index!.installId).toBe('install-1');
+    const a = index!.hashes.indexOf(domainHash('a.example'));
+    expect([...index!.positions.subarray(a, a + 2)]).toEqual([0, CHUNK_SIZE]);
+    expect(() => storedRows([incidents[1]!, incidents[1]!], 'install-2')).toThrow(/appears twice/);
   });
 
   it('a version-3 database (one row per incident) moves to chunks with its signed dataset kept', async () => {
@@ -116,6 +123,73 @@ describe('the incident database', () => {
     expect(await installedDataset(db)).toMatchObject({ version: 'signed-1', origin: 'signed', sequence: 2026011000 });
     expect((await incidentsForHostname(db, 'www.coop.co.uk')).map((i) => i.id)).toEqual([coop.id]);
     expect((await allIncidents(db)).map((i) => i.id).sort()).toEqual([coop.id, shop.id].sort());
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['chunks', 'domainBuckets', 'meta']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['chunks', 'domainIndex', 'meta']);
+  });
+
+  it('a version-5 database (bucketed domain index) gets its index row on the next start, answering as before', async () => {
+    const name = `m5-${Math.random()}`;
+    const meta = { key: 'dataset', version: 'signed-5', dataAsOf: '2026-01-10', contentHash: 'e'.repeat(64), counts: { incidents: 2, domains: 2 }, origin: 'signed', sequence: 2026011000, installedAt: '2026-01-11T00:00:00Z' } as const;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({ chunks: 'n', domainBuckets: 'b', meta: 'key' });
+    // Two chunks, the second not full: positions follow the chunk numbers.
+    await v5.table('chunks').bulkAdd([{ n: 0, incidents: Array.from({ length: CHUNK_SIZE }, (_, i) => makeIncident({ id: `filler-${i}-2024-01`, domains: [`filler${i}.example`] })) }, { n: 1, incidents: [coop] }]);
+    await v5.table('domainBuckets').add({ b: 0, chunks: new Map([['coop.co.uk', [1]]]) });
+    await v5.table('meta').put(meta);
+    v5.close();
+
+    db = openDb(name);
+    expect((await incidentsForHostname(db, 'shop.coop.co.uk')).map((i) => i.id)).toEqual([coop.id]);
+    expect((await incidentsForHostname(db, 'filler3.example')).map((i) => i.id)).toEqual(['filler-3-2024-01']);
+    expect(await db.domainIndex.get('domains')).toMatchObject({ installId: installIdOf(meta) });
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['chunks', 'domainIndex', 'meta']);
+  });
+});
+
+describe('lookups from the in-memory index', () => {
+  const install = (database: CaveatDb, incidents: typeof shop[], installedAt: string) =>
+    buildDataset(incidents).then((dataset) => installDataset(database, dataset, { ...BUNDLED, installedAt }));
+
+  it('chunks are read only for a match: a hostname that matches nothing costs no database read', async () => {
+    db = openDb(`t-${Math.random()}`);
+    await install(db, [shop, coop], '2026-01-01T00:00:00Z');
+    const lookup = new IncidentLookup(db);
+    expect((await lookup.incidentsFor('www.exampleshop.co.uk')).map((i) => i.id)).toEqual([shop.id]);
+    const transactions = vi.spyOn(db, 'transaction');
+    for (const miss of ['www.example.com', 'nowhere.co.uk', 'carnival.com']) expect(await lookup.incidentsFor(miss)).toEqual([]);
+    expect(transactions).not.toHaveBeenCalled();
+    expect((await lookup.incidentsFor('shop.coop.co.uk')).map((i) => i.id)).toEqual([coop.id]);
+    expect(transactions).toHaveBeenCalledTimes(1);
+  });
+
+  it('a lookup holding the index of a replaced dataset reads the new one, never a mix', async () => {
+    db = openDb(`t-${Math.random()}`);
+    const movedShop = makeIncident({ ...shop, id: 'example-shop-2026-01', disclosedOn: '2026-01-02' });
+    await install(db, [shop, coop], '2026-01-01T00:00:00Z');
+    const lookup = new IncidentLookup(db);
+    expect((await lookup.incidentsFor('exampleshop.co.uk')).map((i) => i.id)).toEqual([shop.id]);
+    // Another install replaces the dataset behind the lookup's back: the shop is now at another position.
+    await install(db, [coop, sub, movedShop], '2026-02-01T00:00:00Z');
+    expect((await lookup.incidentsFor('exampleshop.co.uk')).map((i) => i.id)).toEqual([movedShop.id]);
+    expect((await lookup.incidentsFor('a.shop.sub.example')).map((i) => i.id)).toEqual([sub.id]);
+  });
+
+  it('incidentsAt refuses to answer for an index of another install', async () => {
+    db = openDb(`t-${Math.random()}`);
+    await install(db, [shop], '2026-01-01T00:00:00Z');
+    const { installId } = (await db.domainIndex.get('domains'))!;
+    expect((await incidentsAt(db, [0], 'www.exampleshop.co.uk', installId))?.map((i) => i.id)).toEqual([shop.id]);
+    expect(await incidentsAt(db, [0], 'www.exampleshop.co.uk', 'an older install')).toBeNull();
+  });
+
+  it('a stored index of another format is rebuilt from the chunks', async () => {
+    db = openDb(`t-${Math.random()}`);
+    await install(db, [shop, coop], '2026-01-01T00:00:00Z');
+    await db.domainIndex.update('domains', { format: 0 });
+    expect((await incidentsForHostname(db, 'shop.coop.co.uk')).map((i) => i.id)).toEqual([coop.id]);
+  });
+
+  it('nothing installed: every lookup answers nothing', async () => {
+    db = openDb(`t-${Math.random()}`);
+    expect(await incidentsForHostname(db, 'www.exampleshop.co.uk')).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serialiseIncidentFile } from '../../core/model/dataset';
 import { envelopeSchema, manifestSchema } from '../../core/update/manifest';
 import { keyLocationProblem } from '../../tools/cli/keygen';
-import { PROJECT_DIR } from '../../tools/cli/files';
+import { PROJECT_DIR } from '../../tools/shared/dataset-files';
 import { cli as dataset } from './helpers/cli';
 import { makeIncident } from './helpers/incident';
 

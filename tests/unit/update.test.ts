@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { IncidentLookup } from '../../core/storage/incident-lookup';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBundledDataset } from '../../core/storage/bundled-dataset';
-import { buildDataset, serialiseDataset, sha256Hex } from '../../core/model/dataset';
+import { buildDataset, serialiseDataset } from '../../core/model/dataset';
+import { sha256Hex } from '../../core/model/sha256';
 import { allIncidents, incidentCount, installDataset, installedDataset, openDb, type CaveatDb } from '../../core/storage/db';
 import type { Dataset } from '../../core/model/schema';
 import { fetchLimited } from '../../core/update/fetch-limited';
@@ -234,7 +236,9 @@ describe('database migration', () => {
     db = openDb(name);
     expect(await installedDataset(db)).toMatchObject({ version: 'old', origin: 'bundled', sequence: 0 });
     expect(await incidentCount(db)).toBe(2);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
+    // And it answers lookups from the domain index the migration built.
+    expect((await new IncidentLookup(db).incidentsFor(`www.${a.domains[0]}`)).map((i) => i.id)).toEqual([a.id]);
   });
 });
 

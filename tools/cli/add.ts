@@ -18,7 +18,7 @@ import { CONFIRMATION_BASES, INCIDENT_KINDS, INCIDENT_STATUSES, type Confirmatio
 import { loadRegistry, type Organisation, type Registry } from '../import/registry';
 import { slugify } from '../import/text';
 import { defineCommand, ISO_DAY, type OptionValues } from './command';
-import { CURATED_DIR, displayPath, listIncidentFiles, readIncidentFiles } from './files';
+import { CURATED_DIR, displayPath, listIncidentFiles, readIncidentFiles } from '../shared/dataset-files';
 import { DATASET_DIRS } from './load';
 import { UsageError } from './usage';
 

@@ -4,7 +4,7 @@ import { bundledSequence, type BundledVersion } from '@/core/storage/bundled-dat
 import { buildDataset, serialiseDataset } from '@/core/model/dataset';
 import { formatProblem } from '@/core/model/validate';
 import { defineCommand } from './command';
-import { displayPath, PUBLIC_DIR } from './files';
+import { displayPath, PUBLIC_DIR } from '../shared/dataset-files';
 import { loadIncidents } from './load';
 
 /** Refuses to build from invalid data: the extension only ever ships a dataset that validates. */

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { serialiseIncidentFile } from '@/core/model/dataset';
 import { incidentSchema } from '@/core/model/schema';
 import type { Problem } from '@/core/model/validate';
-import { displayPath } from './files';
+import { displayPath } from '../shared/dataset-files';
 
 /** What the file should hold, or null when it does not hold one schema-valid record (validate reports that). */
 async function canonicalText(file: string): Promise<{ text: string; canonical: string | null }> {

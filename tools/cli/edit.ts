@@ -13,7 +13,7 @@ import { incidentSchema, type Incident } from '@/core/model/schema';
 import { formatProblem, validateRecords } from '@/core/model/validate';
 import { INCIDENT_STATUSES, SERVICE_KEYS, SERVICE_STATES, type IncidentStatus, type ServiceKey, type ServiceState } from '@/core/model/vocabulary';
 import { defineCommand, ISO_DAY, type OptionSpec } from './command';
-import { CURATED_DIR, displayPath, listIncidentFiles, readIncidentFiles } from './files';
+import { CURATED_DIR, displayPath, listIncidentFiles, readIncidentFiles } from '../shared/dataset-files';
 import { DATASET_DIRS } from './load';
 import { UsageError } from './usage';
 

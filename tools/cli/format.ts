@@ -1,6 +1,6 @@
 import { formatFiles } from './canonical';
 import { defineCommand } from './command';
-import { listIncidentFiles } from './files';
+import { listIncidentFiles } from '../shared/dataset-files';
 import { DATASET_DIRS } from './load';
 
 export const formatCommand = defineCommand({

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isoToday } from '@/core/model/incident-state';
 import { ImportError, runImport, type ImportSummary } from '../import/run';
 import { FEED_SOURCES, FeedError, type FeedSource } from '../import/types';
-import { CURATED_DIR, displayPath } from './files';
+import { CURATED_DIR, displayPath } from '../shared/dataset-files';
 import { IMPORTED_DIR } from './load';
 import { defineCommand } from './command';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { generateSigningKey } from '@/core/update/signing';
 import { MAX_TRUSTED_KEYS, trustedKeysFileSchema } from '@/core/update/trusted-keys';
 import { defineCommand } from './command';
-import { displayPath, PROJECT_DIR } from './files';
+import { displayPath, PROJECT_DIR } from '../shared/dataset-files';
 import { UsageError } from './usage';
 
 export const TRUSTED_KEYS_FILE = path.join(PROJECT_DIR, 'core', 'update', 'trusted-keys.json');

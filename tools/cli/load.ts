@@ -2,7 +2,7 @@ import { isoToday } from '@/core/model/incident-state';
 import type { Incident } from '@/core/model/schema';
 import { validateRecords, type Problem } from '@/core/model/validate';
 import path from 'node:path';
-import { CURATED_DIR, DATA_DIR, listIncidentFiles, readIncidentFiles } from './files';
+import { CURATED_DIR, DATA_DIR, listIncidentFiles, readIncidentFiles } from '../shared/dataset-files';
 
 /** What the importers write (`dataset import`): one canonical file per incident, never edited by hand. */
 export const IMPORTED_DIR = path.join(DATA_DIR, 'imported');

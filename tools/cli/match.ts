@@ -2,7 +2,7 @@ import { hostnameFromUrl } from '@/core/matching/hostname';
 import { isoToday, statusAsOf } from '@/core/model/incident-state';
 import { buildSiteReport } from '@/core/alerts/site-report';
 import { DEFAULT_SETTINGS } from '@/core/storage/settings';
-import { DomainIndex } from '@/core/matching/domain-index';
+import { DomainIndex, incidentsMatching } from '@/core/matching/domain-index';
 import { formatDate } from '@/components/i18n/format';
 import { ENGLISH } from '@/components/i18n/english';
 import { statusLabel } from '@/components/i18n/labels';
@@ -33,7 +33,7 @@ async function match(url: string, json: boolean, today: string): Promise<number>
   const hostname = hostnameFromUrl(parsed.href);
   const { incidents, problems } = await loadIncidents();
   if (problems.length > 0) console.error(`warning: ${problems.length} invalid records left out (run validate)`);
-  const matched = hostname ? new DomainIndex(incidents).lookup(hostname) : [];
+  const matched = hostname ? incidentsMatching(DomainIndex.of(incidents.map((i) => i.domains)), incidents, hostname) : [];
   const report = hostname ? buildSiteReport(hostname, matched, { settings: DEFAULT_SETTINGS, mutedSites: [], dismissals: {} }, today) : null;
   const shown = report?.incidents ?? [];
   if (json) {

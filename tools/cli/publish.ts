@@ -7,11 +7,12 @@ import { parseSafeJson } from '@/core/model/safe-json';
 import { formatProblem } from '@/core/model/validate';
 import { envelopeSchema, manifestSchema, MAX_MANIFEST_LIFETIME_DAYS } from '@/core/update/manifest';
 import { daySequence } from '@/core/update/sequence';
-import { privateKeySchema, publicKeySchema, sha256Bytes } from '@/core/update/signing';
+import { privateKeySchema, publicKeySchema } from '@/core/update/signing';
+import { sha256Hex } from '@/core/model/sha256';
 import { feedIndexPage } from '../publish/index-page';
 import { DATASET_FILE, DEFAULT_EXPIRES_IN_DAYS, MANIFEST_FILE, publishDataset, SIGNED_FILE } from '../publish/publish';
 import { defineCommand } from './command';
-import { DATA_DIR, displayPath } from './files';
+import { DATA_DIR, displayPath } from '../shared/dataset-files';
 import { datasetDirsOf, loadIncidents } from './load';
 import { UsageError } from './usage';
 
@@ -111,7 +112,7 @@ async function publish(o: { outDir: string; keyFile: string; dataDir: string; ex
   const now = new Date();
   const previous = await previousPublication(o.outDir);
   // Whether the data changed since the publication in DIR: the dataset's bytes do not depend on when it is signed.
-  const unchanged = previous !== null && previous.sha256 === (await sha256Bytes(new TextEncoder().encode(serialiseDataset(dataset))));
+  const unchanged = previous !== null && previous.sha256 === (await sha256Hex(serialiseDataset(dataset)));
   const floor = previous?.sequence ?? 0;
   const next = o.sequence ?? (unchanged ? floor : Math.max(floor + 1, daySequence(isoToday(now)), bundledSequence(dataset.dataAsOf) + 1));
   if (next < floor || (next === floor && !unchanged)) throw new UsageError(`sequence ${next} is not above the previous publication's ${floor}`);

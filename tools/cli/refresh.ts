@@ -13,7 +13,7 @@ import { ImportError } from '../import/run';
 import { refresh, REFRESH_FEEDS, type RefreshFeed } from '../refresh/refresh';
 import { REVIEW_STEPS } from '../refresh/steps';
 import { defineCommand, ISO_DAY } from './command';
-import { DATA_DIR, displayPath } from './files';
+import { DATA_DIR, displayPath } from '../shared/dataset-files';
 import { UsageError } from './usage';
 
 const PAIR = /^([a-z-]+)=(.+)$/;

@@ -1,7 +1,7 @@
 import { formatProblem } from '@/core/model/validate';
 import { canonicalFormProblems } from './canonical';
 import { defineCommand } from './command';
-import { listIncidentFiles } from './files';
+import { listIncidentFiles } from '../shared/dataset-files';
 import { DATASET_DIRS, loadIncidents } from './load';
 
 export const validateCommand = defineCommand({

@@ -14,7 +14,7 @@ import { loadTrustedKeys } from '@/core/update/trusted-keys';
 import { checkManifest, verifyDataset, verifyEnvelope } from '@/core/update/verify';
 import { MANIFEST_FILE } from '../publish/publish';
 import { defineCommand } from './command';
-import { displayPath } from './files';
+import { displayPath } from '../shared/dataset-files';
 import { TRUSTED_KEYS_FILE } from './keygen';
 
 async function readSource(where: string, maxBytes: number): Promise<Uint8Array> {

@@ -27,7 +27,7 @@ import { domainProblem } from '@/core/matching/hostname';
 import type { DataExposed } from '@/core/model/schema';
 import { byText, cleanText, htmlToText, isoDay, shortText, slugify, truncate } from './text';
 import { checkRecords, keyField, parseFeedJson } from './shape';
-import { countSkip, reportProgress, type Candidate, type ImportContext, type Importer, type Selection } from './types';
+import { defineImporter, type Candidate, type ImportContext } from './types';
 
 const breachSchema = z.object({
   Name: z.string().min(1).max(200),
@@ -165,21 +165,15 @@ export function breachToCandidate(breach: HibpBreach, context: ImportContext): C
   };
 }
 
-export const hibpImporter: Importer = {
+/** HIBP's breach list, shape-checked record by record (throws FeedError naming the first bad one). */
+export function parseBreaches(text: string): HibpBreach[] {
+  return checkRecords(parseFeedJson(text), breachSchema, keyField('Name'));
+}
+
+export const hibpImporter = defineImporter<HibpBreach>({
   source: 'hibp',
   mergesWithinFeed: false,
-  parse: (text) => checkRecords(parseFeedJson(text), breachSchema, keyField('Name')),
-  select(records, context): Selection {
-    const skipped: Record<string, number> = {};
-    const candidates: Candidate[] = [];
-    (records as HibpBreach[]).forEach((breach, i) => {
-      reportProgress(context, i + 1, records.length, 500);
-      const reason = selectBreach(breach, context);
-      if (reason) return countSkip(skipped, reason);
-      const candidate = breachToCandidate(breach, context);
-      if (typeof candidate === 'string') countSkip(skipped, candidate);
-      else candidates.push(candidate);
-    });
-    return { candidates, skipped, total: records.length };
-  },
-};
+  parse: parseBreaches,
+  decider: (_records, context) => (breach) => selectBreach(breach, context) ?? breachToCandidate(breach, context),
+  progressStep: 500,
+});

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { byText, isoDay, parseUsDate, shortText, slugify } from './text';
 import { isHttps } from './ransomware';
 import { checkRecords, keyField, parseFeedJson } from './shape';
-import { countSkip, reportProgress, type Candidate, type ImportContext, type Importer } from './types';
+import { defineImporter, type Candidate, type ImportContext } from './types';
 
 const noticeSchema = z.object({
   id: z.string().min(1).max(300),
@@ -84,19 +84,9 @@ export function noticeToCandidate(notice: Notice, context: ImportContext): Candi
   };
 }
 
-export const noticesImporter: Importer = {
+export const noticesImporter = defineImporter<Notice>({
   source: 'notices',
   mergesWithinFeed: true,
   parse: (text) => checkRecords(parseFeedJson(text), noticeSchema, keyField('id')),
-  select(records, context) {
-    const skipped: Record<string, number> = {};
-    const candidates: Candidate[] = [];
-    (records as Notice[]).forEach((notice, i) => {
-      reportProgress(context, i + 1, records.length);
-      const candidate = noticeToCandidate(notice, context);
-      if (typeof candidate === 'string') countSkip(skipped, candidate);
-      else candidates.push(candidate);
-    });
-    return { candidates, skipped, total: records.length };
-  },
-};
+  decider: (_records, context) => (notice) => noticeToCandidate(notice, context),
+});

@@ -17,7 +17,7 @@
 import { byText, cleanText, parseCount, parseLongDate, shortText, slugify } from './text';
 import { parseCsv } from './csv';
 import { domainsInName } from './ransomware';
-import { countSkip, FeedError, reportProgress, type Candidate, type ImportContext, type Importer } from './types';
+import { defineImporter, FeedError, type Candidate, type ImportContext } from './types';
 
 const COLUMNS = ['Date Made Public', 'Company', 'Location', 'Type of breach', 'Type of organization', 'Records Breached'] as const;
 
@@ -95,30 +95,25 @@ function readRows(text: string): PrcRow[] {
   });
 }
 
-export const prcImporter: Importer = {
+export const prcImporter = defineImporter<PrcRow>({
   source: 'prc',
   mergesWithinFeed: false,
   parse: readRows,
-  select(records, context) {
-    const rows = records as PrcRow[];
-    const skipped: Record<string, number> = {};
-    const candidates: Candidate[] = [];
+  decider(rows, context) {
     const dated = rows.map((r) => parseLongDate(r.date));
     // A static export: its snapshot is the newest date in it.
     const snapshot = `export to ${dated.reduce<string>((a, d) => (d && d > a ? d : a), '1990-01-01')}`;
     const keys = new Map<string, number>();
-    rows.forEach((row, i) => {
-      reportProgress(context, i + 1, rows.length);
-      if (row.organisationType !== 'BSR') return countSkip(skipped, 'not-retail');
-      if (context.registry.byName(row.company)?.sector === 'other') return countSkip(skipped, 'not-retail-despite-label');
+    return (row, i) => {
+      if (row.organisationType !== 'BSR') return 'not-retail';
+      if (context.registry.byName(row.company)?.sector === 'other') return 'not-retail-despite-label';
       const date = dated[i];
-      if (!date) return countSkip(skipped, 'no-date');
+      if (!date) return 'no-date';
       // Key by date and company, not row number, so a re-export in another order keeps the same keys.
       const base = shortText(`${date} ${row.company}`).slice(0, 180);
       const seen = (keys.get(base) ?? 0) + 1;
       keys.set(base, seen);
-      candidates.push(rowToCandidate({ ...row, date }, seen > 1 ? `${base} #${seen}` : base, snapshot, context));
-    });
-    return { candidates, skipped, total: rows.length };
+      return rowToCandidate({ ...row, date }, seen > 1 ? `${base} #${seen}` : base, snapshot, context);
+    };
   },
-};
+});

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { domainProblem } from '@/core/matching/hostname';
 import { byText, isoDay, shortText, slugify } from './text';
 import { checkRecords, keyField, parseFeedJson } from './shape';
-import { countSkip, reportProgress, type Candidate, type ImportContext, type Importer } from './types';
+import { defineImporter, type Candidate, type ImportContext } from './types';
 
 const postSchema = z.object({
   id: z.string().min(1).max(300),
@@ -96,20 +96,10 @@ export function postToCandidate(post: RansomwarePost, context: ImportContext): C
   };
 }
 
-export const ransomwareImporter: Importer = {
+export const ransomwareImporter = defineImporter<RansomwarePost>({
   source: 'ransomware',
   mergesWithinFeed: false,
   parse: (text) => checkRecords(parseFeedJson(text), postSchema, keyField('id')),
-  select(records, context) {
-    const skipped: Record<string, number> = {};
-    const candidates: Candidate[] = [];
-    (records as RansomwarePost[]).forEach((post, i) => {
-      reportProgress(context, i + 1, records.length);
-      if (post.source_type !== undefined && post.source_type !== 'ransomware') return countSkip(skipped, 'not-a-leak-site-post');
-      const candidate = postToCandidate(post, context);
-      if (typeof candidate === 'string') countSkip(skipped, candidate);
-      else candidates.push(candidate);
-    });
-    return { candidates, skipped, total: records.length };
-  },
-};
+  decider: (_records, context) => (post) =>
+    post.source_type !== undefined && post.source_type !== 'ransomware' ? 'not-a-leak-site-post' : postToCandidate(post, context),
+});

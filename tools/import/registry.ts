@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { domainProblem } from '@/core/matching/hostname';
 import { INCIDENT_ID } from '@/core/model/schema';
+import { pathOf } from '@/core/model/issue-path';
 import { nameKey } from './text';
 
 export const organisationSchema = z.strictObject({
@@ -111,7 +112,7 @@ export function loadRegistry(file: URL | string = REGISTRY_FILE): Registry {
   const parsed = registryFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`organisations.json: ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`organisations.json: ${pathOf(issue.path)}: ${issue.message}`);
   }
   const problems = registryProblems(parsed.data.organisations);
   if (problems.length > 0) throw new Error(`organisations.json:\n${problems.map((p) => `  ${p.path} (${p.id}): ${p.message}`).join('\n')}`);

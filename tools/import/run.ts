@@ -9,7 +9,7 @@ import path from 'node:path';
 import { serialiseIncidentFile } from '@/core/model/dataset';
 import { incidentSchema, type Incident } from '@/core/model/schema';
 import { formatProblem, validateRecords, type Located } from '@/core/model/validate';
-import { listIncidentFiles, readIncidentFiles } from '../cli/files';
+import { listIncidentFiles, readIncidentFiles } from '../shared/dataset-files';
 import { hibpImporter } from './hibp';
 import { mergeCandidates, type MergeResult } from './merge';
 import { noticesImporter } from './notices';
@@ -61,7 +61,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const importer = IMPORTERS[options.source];
   const size = (await stat(options.file)).size;
   if (size > MAX_FEED_BYTES) throw new FeedError('(file)', '', `file is too large (${size} bytes; the limit is ${MAX_FEED_BYTES})`);
-  const records = importer.parse(await readFile(options.file, 'utf8'));
+  const select = importer.parse(await readFile(options.file, 'utf8'));
 
   const registry = options.registry ?? loadRegistry();
   const curatedLayer = await readLayer(options.curatedDir);
@@ -81,7 +81,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
 
   const retailDomains = new Set([...curated.flatMap((c) => c.domains), ...registry.domains]);
-  const selection = importer.select(records, { registry, retailDomains, progress: options.progress });
+  const selection = select({ registry, retailDomains, progress: options.progress });
   const merged = mergeCandidates({ importer, candidates: selection.candidates, curated, imported, registry });
 
   // Validate the dataset as it would be after writing; refuse if any imported record has a problem.

@@ -4,12 +4,9 @@
  * Feeds gain fields over time (HIBP added Attribution), so unknown fields are allowed.
  */
 import type { z } from 'zod';
+import { pathOf } from '@/core/model/issue-path';
 import { parseSafeJson, SafeJsonError } from '@/core/model/safe-json';
 import { FeedError } from './types';
-
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
 
 /** Parses JSON with safe-json's guards (size, depth, __proto__), as a FeedError. */
 export function parseFeedJson(text: string): unknown {

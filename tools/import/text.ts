@@ -3,16 +3,18 @@
  * characters and dates in four spellings; the schema accepts none of that, so every string an
  * importer writes passes through here first.
  */
+import { replaceControlCharacters } from '@/core/model/control-characters';
 import { LIMITS } from '@/core/model/schema';
 
-/** Characters the schema refuses (controls, bidi overrides): dropped rather than failing a whole feed. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
 
-/** Collapses whitespace (newlines included) and removes characters the schema forbids. */
+/**
+ * Collapses whitespace (newlines included) and removes characters the schema forbids (controls,
+ * bidi overrides): dropped rather than failing a whole feed.
+ */
 export function cleanText(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  return replaceControlCharacters(text, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -38,13 +38,54 @@ export interface ImportContext {
   progress?: (done: number, total: number) => void;
 }
 
-export interface Importer {
+/** What becomes of one feed record: a candidate incident, or the reason it is left out. */
+export type Decision = Candidate | string;
+
+/** One feed's importer, over its own record type. */
+export interface FeedImporter<FeedRecord> {
   source: FeedSource;
-  /** Parses and shape-checks the whole file; throws FeedError on the first malformed record. */
-  parse(text: string): unknown[];
-  select(records: unknown[], context: ImportContext): Selection;
   /** Whether two records of this feed can be the same incident (several AG notices of one breach). */
   mergesWithinFeed: boolean;
+  /** Parses and shape-checks the whole file; throws FeedError on the first malformed record. */
+  parse(text: string): FeedRecord[];
+  /**
+   * Called once per feed with all its records, for what depends on all of them (a static export's
+   * snapshot date, keys that repeat); returns the decision for each record, called in feed order.
+   */
+  decider(records: readonly FeedRecord[], context: ImportContext): (record: FeedRecord, index: number) => Decision;
+  /** Progress is reported every this many records (default 1000). */
+  progressStep?: number;
+}
+
+/** An importer whatever its record type, as the import run and the merge use it. */
+export interface Importer {
+  source: FeedSource;
+  mergesWithinFeed: boolean;
+  /** Parses and shape-checks the whole file (throws FeedError); returns the selection, to run once the dataset is read. */
+  parse(text: string): (context: ImportContext) => Selection;
+}
+
+/** The one selection loop every importer shares: progress, skip reasons counted, candidates kept in feed order. */
+export function defineImporter<FeedRecord>(importer: FeedImporter<FeedRecord>): Importer {
+  return {
+    source: importer.source,
+    mergesWithinFeed: importer.mergesWithinFeed,
+    parse(text) {
+      const records = importer.parse(text);
+      return (context) => {
+        const decide = importer.decider(records, context);
+        const skipped: Record<string, number> = {};
+        const candidates: Candidate[] = [];
+        records.forEach((record, i) => {
+          reportProgress(context, i + 1, records.length, importer.progressStep);
+          const decision = decide(record, i);
+          if (typeof decision === 'string') countSkip(skipped, decision);
+          else candidates.push(decision);
+        });
+        return { candidates, skipped, total: records.length };
+      };
+    },
+  };
 }
 
 export class FeedError extends Error {

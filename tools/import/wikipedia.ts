@@ -15,7 +15,7 @@
 import { byText, cleanText, parseCount, shortText, slugify } from './text';
 import { parseCsv } from './csv';
 import { domainsInName } from './ransomware';
-import { countSkip, reportProgress, type Candidate, type ImportContext, type Importer } from './types';
+import { defineImporter, type Candidate, type ImportContext } from './types';
 
 export const WIKIPEDIA_URL = 'https://en.wikipedia.org/wiki/List_of_data_breaches';
 const COLUMNS = ['Entity', 'Year', 'Records', 'Organization type', 'Method'] as const;
@@ -61,7 +61,8 @@ export function rowToCandidate(row: WikipediaRow, key: string, snapshot: string,
   };
 }
 
-function readRows(text: string): WikipediaRow[] {
+/** The CSV export read into rows (throws FeedError naming the first bad one). */
+export function readRows(text: string): WikipediaRow[] {
   return parseCsv(text, COLUMNS).map(({ row, values }) => ({
     row,
     entity: cleanText(values.Entity!).replace(/^"+|"+$/g, ''),
@@ -72,29 +73,24 @@ function readRows(text: string): WikipediaRow[] {
   }));
 }
 
-export const wikipediaImporter: Importer = {
+export const wikipediaImporter = defineImporter<WikipediaRow>({
   source: 'wikipedia',
   mergesWithinFeed: true,
   parse: readRows,
-  select(records, context) {
-    const rows = records as WikipediaRow[];
-    const skipped: Record<string, number> = {};
-    const candidates: Candidate[] = [];
+  decider(rows, context) {
     const years = rows.map((r) => r.year).filter((y) => /^\d{4}$/.test(y));
     const snapshot = `list to ${years.reduce((a, y) => (y > a ? y : a), '1990')}`;
     const keys = new Map<string, number>();
-    rows.forEach((row, i) => {
-      reportProgress(context, i + 1, rows.length);
-      if (!row.entity) return countSkip(skipped, 'no-entity');
+    return (row) => {
+      if (!row.entity) return 'no-entity';
       const org = context.registry.byName(row.entity);
-      if (row.type === 'retail' && org?.sector === 'other') return countSkip(skipped, 'not-retail-despite-label');
-      if (row.type !== 'retail' && !(org && org.sector !== 'other')) return countSkip(skipped, 'not-retail');
-      if (!/^\d{4}$/.test(row.year) || row.year < '1990') return countSkip(skipped, 'no-year');
+      if (row.type === 'retail' && org?.sector === 'other') return 'not-retail-despite-label';
+      if (row.type !== 'retail' && !(org && org.sector !== 'other')) return 'not-retail';
+      if (!/^\d{4}$/.test(row.year) || row.year < '1990') return 'no-year';
       const base = shortText(`${row.entity} ${row.year}`).slice(0, 180);
       const seen = (keys.get(base) ?? 0) + 1;
       keys.set(base, seen);
-      candidates.push(rowToCandidate(row, seen > 1 ? `${base} #${seen}` : base, snapshot, context));
-    });
-    return { candidates, skipped, total: rows.length };
+      return rowToCandidate(row, seen > 1 ? `${base} #${seen}` : base, snapshot, context);
+    };
   },
-};
+});

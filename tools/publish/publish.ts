@@ -5,7 +5,8 @@
 import { serialiseDataset } from '@/core/model/dataset';
 import type { Dataset } from '@/core/model/schema';
 import { DATASET_FORMAT, MANIFEST_FORMAT, MAX_MANIFEST_LIFETIME_DAYS, type SignedEnvelope, type SignedFile, type UpdateManifest } from '@/core/update/manifest';
-import { keyIdOf, sha256Bytes, signText, type PrivateKey } from '@/core/update/signing';
+import { sha256Hex } from '@/core/model/sha256';
+import { keyIdOf, signText, type PrivateKey } from '@/core/update/signing';
 
 export interface Published {
   manifest: UpdateManifest;
@@ -46,7 +47,7 @@ export async function publishDataset(
     dataAsOf: dataset.dataAsOf,
     builtAt: builtAt.toISOString(),
     expires: new Date(builtAt.getTime() + expiresInDays * 24 * 60 * 60 * 1000).toISOString(),
-    sha256: await sha256Bytes(bytes),
+    sha256: await sha256Hex(bytes),
     size: bytes.length,
     incidents: dataset.counts.incidents,
     dataset: DATASET_FILE,

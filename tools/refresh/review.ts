@@ -6,7 +6,7 @@
  * with the extension.
  */
 import { buildSiteReport } from '@/core/alerts/site-report';
-import { DomainIndex } from '@/core/matching/domain-index';
+import { DomainIndex, incidentsMatching } from '@/core/matching/domain-index';
 import { siteOf } from '@/core/matching/hostname';
 import { servicesAsOf, statusAsOf } from '@/core/model/incident-state';
 import type { Incident } from '@/core/model/schema';
@@ -52,10 +52,10 @@ function serviceStates(incident: Incident, today: string): Map<string, string> {
 
 /** Site → ids of the incidents its banner shows on `today`. */
 function bannersBySite(incidents: Incident[], today: string): Map<string, Set<string>> {
-  const index = new DomainIndex(incidents);
+  const index = DomainIndex.of(incidents.map((i) => i.domains));
   const out = new Map<string, Set<string>>();
   for (const domain of new Set(incidents.flatMap((i) => i.domains))) {
-    const report = buildSiteReport(domain, index.lookup(domain), DEFAULT_STATE, today);
+    const report = buildSiteReport(domain, incidentsMatching(index, incidents, domain), DEFAULT_STATE, today);
     const site = siteOf(domain);
     const ids = out.get(site) ?? new Set<string>();
     for (const shown of report.banner) ids.add(shown.id);

@@ -19,7 +19,7 @@ import { washingtonAgSource } from '../../../tools/fetch/sources/washington-ag';
 import { rowsToCsv, wikipediaSource } from '../../../tools/fetch/sources/wikipedia';
 import { noticesImporter } from '../../../tools/import/notices';
 import { ransomwareImporter } from '../../../tools/import/ransomware';
-import { wikipediaImporter } from '../../../tools/import/wikipedia';
+import { readRows } from '../../../tools/import/wikipedia';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server';
 import { PATHS, serveRecordings } from '../helpers/recorded-feeds';
 import ransomwareExcerpt from '../import/fixtures/ransomware-excerpt.json';
@@ -106,7 +106,7 @@ describe('each fetcher gives its importer the records the recording holds', () =
     const { records } = await run(wikipediaSource);
     expect(Object.fromEntries(new URL(server.requests[0]!.path, server.url).searchParams)).toMatchObject({ action: 'parse', page: 'List_of_data_breaches', prop: 'text|revid', format: 'json', formatversion: '2' });
     expect(records[1]).toEqual({ Entity: 'Home Depot', Year: '2014', Records: '56,000,000', 'Organization type': 'retail', Method: 'hacked' });
-    const rows = wikipediaImporter.parse(rowsToCsv(records as Record<string, string>[])) as { entity: string; records?: number }[];
+    const rows = readRows(rowsToCsv(records as Record<string, string>[]));
     expect(rows).toHaveLength(11);
     expect(rows[1]).toMatchObject({ entity: 'Home Depot', records: 56_000_000 });
   });

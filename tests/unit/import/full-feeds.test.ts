@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listIncidentFiles, readIncidentFiles } from '../../../tools/cli/files';
+import { listIncidentFiles, readIncidentFiles } from '../../../tools/shared/dataset-files';
 import { validateRecords } from '../../../core/model/validate';
 import type { ImportSummary } from '../../../tools/import/run';
 import { FEED_SOURCES, type FeedSource } from '../../../tools/import/types';

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../../core/model/dataset';
-import { allIncidents, incidentsForHostname, installDataset, installedDataset, openDb, type CaveatDb } from '../../../core/storage/db';
+import { allIncidents, installDataset, installedDataset, openDb, type CaveatDb } from '../../../core/storage/db';
+import { IncidentLookup } from '../../../core/storage/incident-lookup';
 import { makeIncident } from '../helpers/incident';
 
 let db: CaveatDb;
@@ -19,6 +20,9 @@ async function installed(): Promise<CaveatDb> {
   await installDataset(db, await buildDataset([makeIncident()]), { origin: 'bundled', sequence: 1, installedAt: '2026-01-01T00:00:00Z' });
   return db;
 }
+
+/** A lookup as a freshly started worker makes it: the stored index, then the chunks it names. */
+const incidentsForHostname = (database: CaveatDb, hostname: string) => new IncidentLookup(database).incidentsFor(hostname);
 
 describe('reopening', () => {
   it('after an explicit close (which disables Dexie’s own auto-open)', async () => {

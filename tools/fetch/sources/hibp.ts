@@ -10,7 +10,7 @@
  * such an answer, recorded 2026-02-28). Licence CC BY 4.0, attribution with a link (the importer
  * adds it). One request a day is far below any limit HIBP publishes.
  */
-import { hibpImporter } from '../../import/hibp';
+import { parseBreaches } from '../../import/hibp';
 import { FeedError } from '../../import/types';
 import { ShapeError, type Source } from '../source';
 
@@ -24,7 +24,7 @@ export const hibpSource: Source = {
     let records: unknown[];
     try {
       // The importer's own shape check: the answer is the importer's input, record for record.
-      records = hibpImporter.parse(response.body);
+      records = parseBreaches(response.body);
     } catch (error) {
       if (error instanceof FeedError) throw new ShapeError('hibp', response.url, error.message);
       throw error;

@@ -1,4 +1,7 @@
-/** Reading incident files for the CLI: each file holds one incident (or an array of them). */
+/**
+ * The dataset on disk, for every maintainers' tool (the CLI, the importers): where its folders are,
+ * and reading incident files (each holds one incident, or an array of them).
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
